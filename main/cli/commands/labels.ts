@@ -1,0 +1,4 @@
+import type { CliCommand } from '../command';
+
+/** `portodesk` subcommands of the labels capability. */
+export const labelsCommands: CliCommand[] = [];

@@ -1,0 +1,4 @@
+import type { CliCommand } from '../command';
+
+/** `portodesk` subcommands of the orders capability. */
+export const ordersCommands: CliCommand[] = [];

@@ -1,0 +1,2 @@
+/** German UI text of the labels capability; keys start with 'labels.'. */
+export const labels = {} as const;

@@ -1,0 +1,3 @@
+import type { documents as de } from '../de/documents';
+
+export const documents: Record<keyof typeof de, string> = {};

@@ -1,0 +1,3 @@
+import type { labels as de } from '../de/labels';
+
+export const labels: Record<keyof typeof de, string> = {};
