@@ -6,6 +6,7 @@ import { useT } from './i18n';
 import { JobArea } from './JobArea';
 import { views } from './views';
 import { HeaderSlot } from './HeaderSlot';
+import { overlays } from './contributions';
 
 const navOrder: { id: ViewId; key: string; shortcut: string }[] = [
   { id: 'orders', key: 'nav.orders', shortcut: 'Alt+1' },
@@ -62,6 +63,9 @@ export function App() {
         <View />
       </main>
       <JobArea />
+      {overlays.map(({ id, Component }) => (
+        <Component key={id} />
+      ))}
     </div>
   );
 }

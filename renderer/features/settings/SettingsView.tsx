@@ -3,6 +3,7 @@ import { CompanySettings, type CompanySettings as Company } from '../../../share
 import { call } from '../../ipc/client';
 import { useT } from '../../app/i18n';
 import { IpcError } from '../../../shared/ipc/envelope';
+import { settingsSections } from '../../app/contributions';
 
 type FieldErrors = Partial<Record<keyof Company, string>>;
 type TextField = Exclude<keyof Company, 'kleinunternehmer' | 'logoDataUrl'>;
@@ -58,8 +59,9 @@ export function SettingsView() {
   };
 
   return (
+    <div className="settings">
     <form
-      className="settings"
+      className="settings-company"
       onSubmit={(e) => {
         e.preventDefault();
         void save();
@@ -133,5 +135,12 @@ export function SettingsView() {
         )}
       </div>
     </form>
+      {settingsSections.map(({ id, titleKey, Component }) => (
+        <section key={id} className="settings-section" aria-label={t(titleKey)}>
+          <h2>{t(titleKey)}</h2>
+          <Component />
+        </section>
+      ))}
+    </div>
   );
 }
