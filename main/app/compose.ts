@@ -61,8 +61,9 @@ export function composeApp(opts: ComposeOptions) {
   const app = createAppFeature(core);
   const orders = createOrdersFeature(core);
   const billing = createBillingFeature(core);
-  const documents = createDocumentsFeature(core, { orders, billing });
+  // labels first: it owns the PrintService (labels.printing) that documents and franking print through.
   const labels = createLabelsFeature(core, { orders, billing });
+  const documents = createDocumentsFeature(core, { orders, billing });
   const franking = createFrankingFeature(core, { orders, labels });
   const exports = createExportsFeature(core, { orders, documents, billing });
   const shell = createShellFeature(core);

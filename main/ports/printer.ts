@@ -14,8 +14,12 @@ export type PrintRequest = {
   copies?: number;
 };
 export type PrintResult = { jobId: string };
+/** Where a job sent to the OS is now. 'completed' also covers jobs the OS dropped (CUPS lists them alike). */
+export type PrintJobState = 'pending' | 'processing' | 'completed' | 'unknown';
 /** Printing from the main process: CUPS/IPP on Linux and macOS, the spooler on Windows. */
 export interface PrinterPort {
   list(): Promise<PrinterInfo[]>;
   print(req: PrintRequest): Promise<PrintResult>;
+  /** Optional: the state of a job this port printed (the print log shows it). */
+  jobState?(printer: string, jobId: string): Promise<PrintJobState>;
 }
