@@ -1,14 +1,91 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppCore } from '../../app/core';
 import type { FeatureHandlers } from '../../ipc/feature-handlers';
-import type { ChargeGuard } from './charge-guard';
 import type { billingChannels } from '../../../shared/ipc/channels/billing';
+import { createChargeGuard } from './charge-guard';
+import { TrialService } from './trial';
+import { BillingSync } from './sync';
+import { validateBillingDetails } from './details';
+import { localFeeHistory, localMonthFees } from './local-fees';
+import { getBillingDetails, saveBillingDetails } from '../../db/repos/billing';
+import { getFeeInvoice, listFeeInvoices, setFeeInvoicePdf } from '../../db/repos/billing-invoices';
+import { berlinMonth } from '../../../shared/format';
+import { AppError } from '../../../shared/errors';
 
-/** Builds the billing capability: its services and its IPC handlers. */
+/** Builds the billing capability: trial, charge guard, usage sync, fee meter, and its IPC handlers. */
 export function createBillingFeature(core: AppCore) {
-  void core;
-  const handlers: FeatureHandlers<typeof billingChannels> = {};
-  // Replaced by the trial/billing rules of the billing capability.
-  const chargeGuard: ChargeGuard = { assertMayCharge: () => undefined };
-  return { handlers, chargeGuard };
+  const trial = new TrialService(core);
+  const sync = new BillingSync(core, trial);
+  const chargeGuard = createChargeGuard(core.db, trial);
+  const currentMonth = () => berlinMonth(trial.effectiveNow());
+
+  const handlers: FeatureHandlers<typeof billingChannels> = {
+    'billing:trial': () => {
+      trial.checkNotifications();
+      return trial.status();
+    },
+    'billing:register': (req) => {
+      const s = trial.register(req.name, req.email);
+      core.events.emit('trial:status', s);
+      // Registration with the service happens in the background; offline it is retried later.
+      void sync.sync();
+      return s;
+    },
+    'billing:details:get': () => getBillingDetails(core.db),
+    'billing:details:save': (req) => {
+      const d = validateBillingDetails(req);
+      saveBillingDetails(core.db, d, core.nowIso());
+      core.events.emit('trial:status', trial.status());
+      void sync.sync();
+      return getBillingDetails(core.db)!;
+    },
+    'billing:sync': () => sync.sync({ strict: true }),
+    'billing:sync:state': () => sync.state(),
+    'fees:month': (req) => localMonthFees(core.db, req.month ?? currentMonth(), trial.account().trialEndsAt),
+    'fees:history': (req) => localFeeHistory(core.db, currentMonth(), req.months, trial.account().trialEndsAt),
+    'fees:invoices': async (req) => {
+      if (req.refresh) await sync.sync();
+      const invoices = listFeeInvoices(core.db).map(({ pdfPath, ...r }) => ({ ...r, downloaded: !!pdfPath && existsSync(pdfPath) }));
+      return { invoices, openCents: null };
+    },
+    'fees:invoice:pdf': async (req) => {
+      const inv = getFeeInvoice(core.db, req.number);
+      if (!inv) throw new AppError('NOT_FOUND', `Gebührenrechnung ${req.number} ist nicht bekannt. Bitte zuerst abgleichen.`);
+      let bytes: Uint8Array;
+      if (inv.pdfPath && existsSync(inv.pdfPath)) bytes = readFileSync(inv.pdfPath);
+      else {
+        bytes = await sync.downloadInvoicePdf(req.number);
+        const dir = join(core.dataDir, 'fee-invoices');
+        mkdirSync(dir, { recursive: true });
+        const path = join(dir, `${req.number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`);
+        writeFileSync(path, bytes);
+        setFeeInvoicePdf(core.db, req.number, path);
+        inv.pdfPath = path;
+      }
+      return { number: req.number, path: inv.pdfPath!, pdfBase64: Buffer.from(bytes).toString('base64') };
+    },
+  };
+
+  /**
+   * Background work of a long-running app (Electron main): trial notifications and the outbox sync
+   * with backoff. The CLI and tests do not call it. Returns a stop function.
+   */
+  function startBackground(intervalMs = 60_000): () => void {
+    const tick = () => {
+      try {
+        trial.checkNotifications();
+        if (sync.due()) void sync.sync();
+      } catch (e) {
+        core.logger.warn('billing.background_failed', { error: e instanceof Error ? e.message : String(e) });
+      }
+    };
+    tick();
+    const timer = setInterval(tick, intervalMs);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  }
+
+  return { handlers, chargeGuard, trial, sync, startBackground };
 }
 export type BillingFeature = ReturnType<typeof createBillingFeature>;

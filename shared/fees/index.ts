@@ -1,0 +1,3 @@
+export * from './rules';
+export * from './month';
+export * from './invoicing';
