@@ -49,3 +49,6 @@ export function validateBillingDetails(input: BillingDetailsInput): Omit<Billing
 export function detailsComplete(d: BillingDetailsRow | null): boolean {
   return !!d && !!d.holder && isValidIBAN(d.iban) && !!d.street && !!d.zip && !!d.city && !!d.mandateReference && !!d.mandateDate;
 }
+
+/** A mandate reference proposal unique to this installation (the seller may replace it). */
+export const defaultMandateReference = (installationId: string) => `PD-${installationId.replace(/[^A-Za-z0-9]/g, '').slice(0, 12).toUpperCase()}`;
