@@ -37,7 +37,7 @@ export async function renderFeeInvoicePdf(inv: StoredInvoice, issuer: Issuer): P
   const period = inv.periodFrom === inv.periodTo ? germanMonth(inv.periodFrom) : `${germanMonth(inv.periodFrom)} bis ${germanMonth(inv.periodTo)}`;
   const rows: Content[][] = [[{ text: 'Monat', bold: true }, { text: 'Gebührenstufe', bold: true }, { text: 'Aufträge', bold: true, alignment: 'right' }, { text: 'je Auftrag', bold: true, alignment: 'right' }, { text: 'Betrag netto', bold: true, alignment: 'right' }]];
   for (const l of inv.lines) {
-    for (const t of l.tiers) {
+    for (const t of l.tiers.filter((x) => x.count > 0)) {
       rows.push([germanMonth(l.month), TIER_TEXT[t.tier], { text: String(t.count), alignment: 'right' }, { text: eur(t.feeCents), alignment: 'right' }, { text: eur(t.amountCents), alignment: 'right' }]);
     }
     if (l.trialOrders > 0) rows.push([germanMonth(l.month), 'in der Testphase (kostenlos)', { text: String(l.trialOrders), alignment: 'right' }, { text: eur(0), alignment: 'right' }, { text: eur(0), alignment: 'right' }]);
