@@ -63,7 +63,7 @@ export function composeApp(opts: ComposeOptions) {
   const billing = createBillingFeature(core);
   // labels first: it owns the PrintService (labels.printing) that documents and franking print through.
   const labels = createLabelsFeature(core, { orders, billing });
-  const documents = createDocumentsFeature(core, { orders, billing });
+  const documents = createDocumentsFeature(core, { orders, billing, printing: labels.printing });
   const franking = createFrankingFeature(core, { orders, labels });
   const exports = createExportsFeature(core, { orders, documents, billing });
   const shell = createShellFeature(core);

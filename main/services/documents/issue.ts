@@ -1,0 +1,199 @@
+import type { AppCore } from '../../app/core';
+import type { ChargeGuard } from '../billing/charge-guard';
+import * as repo from '../../db/repos/documents';
+import { addHistory, advanceOrderStatus, getOrder, lockOrder } from '../../db/repos/orders';
+import { recordChargeableAction } from '../../db/repos/usage';
+import { InvoiceSnapshot } from '../../../shared/domain/invoice';
+import type { Order } from '../../../shared/domain/order';
+import { AppError } from '../../../shared/errors';
+import { berlinDay } from '../../../shared/format';
+import { commitNumber, peekNumber, stillNext, type Tentative } from './numbering';
+import { readDocumentSettings } from './settings';
+import { buildCancellationSnapshot, buildDeliveryNoteSnapshot, buildInvoiceSnapshot, decideFor } from './build-snapshot';
+import { sha256, writeArchiveFile } from './archive-files';
+import type { Renderer, RenderJob } from './render';
+
+export type Issued = { row: repo.DocumentRow; created: boolean };
+export type IssuedListener = (snapshot: InvoiceSnapshot, pdf: Uint8Array) => void;
+
+type Prepared = { tentative: Tentative; render: RenderJob; content: string; meta: Omit<repo.NewDocument, 'content' | 'pdf' | 'pdf_sha256' | 'pdf_bytes' | 'content_sha256' | 'number' | 'range_key' | 'seq'> };
+
+/**
+ * The issue pipeline. For each document: peek the next number → build the frozen content → render
+ * the PDF → ONE transaction that checks the number is still next, stores row + content + PDF bytes +
+ * SHA-256, consumes the number, records the usage event, locks the order and writes its history →
+ * then the archive file. A crash before the commit leaves nothing (the number was never taken); a
+ * crash after it leaves a complete record whose file `recoverArchive` writes at the next start.
+ */
+export class DocumentIssuer {
+  private listeners = new Set<IssuedListener>();
+
+  constructor(
+    private core: AppCore,
+    private chargeGuard: () => ChargeGuard,
+    public render: Renderer,
+  ) {}
+
+  onIssued(l: IssuedListener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  private order(orderId: number): Order {
+    const o = getOrder(this.core.db, orderId);
+    if (!o) throw new AppError('NOT_FOUND', `Auftrag ${orderId} nicht gefunden.`);
+    return o;
+  }
+
+  private today(): string {
+    return berlinDay(this.core.clock.now());
+  }
+
+  async issueInvoice(orderId: number): Promise<Issued> {
+    const existing = repo.openInvoiceOf(this.core.db, orderId);
+    if (existing) return { row: existing, created: false };
+    const o = this.order(orderId);
+    if (o.status === 'cancelled') throw new AppError('ORDER_CANCELLED', `Auftrag ${o.externalId} ist storniert; dafür wird keine Rechnung erstellt.`);
+    this.chargeGuard().assertMayCharge([orderId], 'invoice');
+    return this.issueLoop(orderId, 'invoice', () => this.prepareInvoice(o));
+  }
+
+  async issueDeliveryNote(orderId: number): Promise<Issued> {
+    const existing = repo.deliveryNoteOf(this.core.db, orderId);
+    if (existing) return { row: existing, created: false };
+    const o = this.order(orderId);
+    if (o.status === 'cancelled') throw new AppError('ORDER_CANCELLED', `Auftrag ${o.externalId} ist storniert; dafür wird kein Lieferschein erstellt.`);
+    this.chargeGuard().assertMayCharge([orderId], 'delivery_note');
+    return this.issueLoop(orderId, 'delivery_note', () => this.prepareDeliveryNote(o));
+  }
+
+  async cancelInvoice(number: string): Promise<Issued> {
+    const inv = repo.getDocumentByNumber(this.core.db, number);
+    if (!inv) throw new AppError('NOT_FOUND', `Rechnung ${number} nicht gefunden.`);
+    if (inv.kind !== 'invoice') throw new AppError('NOT_AN_INVOICE', `${number} ist keine Rechnung und kann nicht storniert werden.`);
+    if (inv.cancelled_by_id) {
+      const by = repo.getDocumentById(this.core.db, inv.cancelled_by_id)!;
+      throw new AppError('ALREADY_CANCELLED', `Rechnung ${number} wurde bereits mit ${by.number} storniert.`);
+    }
+    return this.issueLoop(inv.order_id, 'cancellation', () => this.prepareCancellation(inv), inv);
+  }
+
+  private prepareInvoice(o: Order): Prepared {
+    const st = readDocumentSettings(this.core);
+    const seller = this.core.settings.company();
+    const day = this.today();
+    const t = peekNumber(this.core.db, st.numberPattern, day);
+    const year = Number(day.slice(0, 4));
+    const sales = { previousYearCents: repo.distanceSalesCents(this.core.db, String(year - 1)), currentYearCents: repo.distanceSalesCents(this.core.db, String(year)) };
+    const decision = decideFor(o, seller, st, day, sales);
+    const snap = buildInvoiceSnapshot(o, { number: t.number, day, seller, settings: st, decision });
+    return this.preparedInvoice(t, snap, o.fxRateToEur, decision.distanceSale, st.letterForm, null);
+  }
+
+  private prepareCancellation(inv: repo.DocumentRow): Prepared {
+    const st = readDocumentSettings(this.core);
+    const orig = InvoiceSnapshot.parse(JSON.parse(repo.documentContent(this.core.db, inv.number)!));
+    const day = this.today();
+    const t = peekNumber(this.core.db, st.numberPattern, day);
+    const snap = buildCancellationSnapshot(orig, { number: t.number, day, seller: this.core.settings.company() });
+    const fx = inv.net_cents === 0 ? 1 : inv.net_eur_cents / inv.net_cents;
+    return this.preparedInvoice(t, snap, fx, inv.distance_sale === 1, st.letterForm, inv.id);
+  }
+
+  private preparedInvoice(t: Tentative, snap: InvoiceSnapshot, fx: number, distanceSale: boolean, form: 'A' | 'B', cancelsId: number | null): Prepared {
+    const issuedAt = this.core.nowIso();
+    return {
+      tentative: t,
+      render: { kind: 'invoice', snapshot: snap, form, issuedAt },
+      content: JSON.stringify(snap),
+      meta: {
+        kind: snap.kind, order_id: snap.orderId, issue_date: snap.issueDate, issued_at: issuedAt, cancels_id: cancelsId, tax_case: snap.taxCase,
+        tax_case_reason: snap.taxCaseReason, destination_country: snap.destinationCountry, distance_sale: distanceSale ? 1 : 0, currency: snap.currency,
+        net_cents: snap.totals.netCents, vat_cents: snap.totals.vatCents, gross_cents: snap.totals.grossCents, net_eur_cents: Math.round(snap.totals.netCents * fx),
+      },
+    };
+  }
+
+  private prepareDeliveryNote(o: Order): Prepared {
+    const st = readDocumentSettings(this.core);
+    const day = this.today();
+    const t = peekNumber(this.core.db, st.deliveryNotePattern, day);
+    const snap = buildDeliveryNoteSnapshot(o, { number: t.number, day, seller: this.core.settings.company(), showPrices: st.deliveryNotePrices });
+    const issuedAt = this.core.nowIso();
+    return {
+      tentative: t,
+      render: { kind: 'delivery_note', snapshot: snap, form: st.letterForm, issuedAt },
+      content: JSON.stringify(snap),
+      meta: {
+        kind: 'delivery_note', order_id: o.id, issue_date: day, issued_at: issuedAt, cancels_id: null, tax_case: null, tax_case_reason: null,
+        destination_country: o.shipTo.country, distance_sale: 0, currency: o.currency, net_cents: 0, vat_cents: 0, gross_cents: snap.totalGrossCents, net_eur_cents: 0,
+      },
+    };
+  }
+
+  private async issueLoop(orderId: number, kind: repo.DocKind, prepare: () => Prepared, cancels?: repo.DocumentRow): Promise<Issued> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const p = prepare();
+      const pdf = await this.render(p.render);
+      const out = this.commit(orderId, kind, p, pdf, cancels);
+      if (out === 'retry') continue;
+      if (out.created) this.afterCommit(out.row, p, pdf);
+      return out;
+    }
+    throw new AppError('NUMBER_BUSY', 'Die Belegnummer wurde mehrfach gleichzeitig vergeben; bitte erneut versuchen.');
+  }
+
+  /** The one transaction that makes a document exist. */
+  private commit(orderId: number, kind: repo.DocKind, p: Prepared, pdf: Uint8Array, cancels?: repo.DocumentRow): Issued | 'retry' {
+    const db = this.core.db;
+    const now = this.core.nowIso();
+    return db.transaction((): Issued | 'retry' => {
+      if (kind === 'invoice') {
+        const ex = repo.openInvoiceOf(db, orderId);
+        if (ex) return { row: ex, created: false };
+      } else if (kind === 'delivery_note') {
+        const ex = repo.deliveryNoteOf(db, orderId);
+        if (ex) return { row: ex, created: false };
+      } else if (cancels && repo.getDocumentById(db, cancels.id)!.cancelled_by_id) {
+        throw new AppError('ALREADY_CANCELLED', `Rechnung ${cancels.number} wurde bereits storniert.`);
+      }
+      if (!stillNext(db, p.tentative)) return 'retry';
+      const id = repo.insertDocument(db, {
+        ...p.meta,
+        number: p.tentative.number,
+        range_key: p.tentative.rangeKey,
+        seq: p.tentative.seq,
+        content: p.content,
+        content_sha256: sha256(p.content),
+        pdf,
+        pdf_sha256: sha256(pdf),
+        pdf_bytes: pdf.byteLength,
+      });
+      commitNumber(db, p.tentative, kind === 'delivery_note' ? 'delivery_note' : 'invoice', now);
+      if (kind === 'cancellation') {
+        repo.markCancelled(db, cancels!.id, id);
+        addHistory(db, orderId, 'invoice_cancelled', `Rechnung ${cancels!.number} storniert durch Stornorechnung ${p.tentative.number}`, now);
+      } else {
+        recordChargeableAction(db, orderId, kind === 'invoice' ? 'invoice' : 'delivery_note', now, this.core.installationId);
+        lockOrder(db, orderId, now);
+        if (kind === 'invoice') {
+          advanceOrderStatus(db, orderId, 'invoiced', now);
+          addHistory(db, orderId, 'invoice_issued', `Rechnung ${p.tentative.number} erstellt (${p.meta.tax_case})`, now);
+        } else addHistory(db, orderId, 'delivery_note_issued', `Lieferschein ${p.tentative.number} erstellt`, now);
+      }
+      return { row: repo.getDocumentById(db, id)!, created: true };
+    }).immediate();
+  }
+
+  private afterCommit(row: repo.DocumentRow, p: Prepared, pdf: Uint8Array): void {
+    writeArchiveFile(this.core.db, this.core.dataDir, row, this.core.nowIso());
+    if (p.render.kind !== 'invoice') return;
+    for (const l of this.listeners) {
+      try {
+        l(p.render.snapshot, pdf);
+      } catch (e) {
+        this.core.logger.error('documents.onIssued_listener_failed', { number: row.number, error: e instanceof Error ? e.stack : String(e) });
+      }
+    }
+  }
+}

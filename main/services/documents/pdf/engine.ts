@@ -1,0 +1,58 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import pdfmake from 'pdfmake';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+
+const require = createRequire(import.meta.url);
+/** Roboto ships inside the pdfmake package: the PDFs embed it, nothing is fetched. */
+const FONT_DIR = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
+
+type PdfMakeServer = typeof pdfmake & { setLocalAccessPolicy(cb: (p: string) => boolean): void; setUrlAccessPolicy(cb: (u: string) => boolean): void };
+const pm = pdfmake as PdfMakeServer;
+pm.setFonts({
+  Roboto: {
+    normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
+    bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
+    italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
+    bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
+  },
+});
+// Fully offline: no URL is ever fetched, only the bundled fonts are read from disk.
+pm.setUrlAccessPolicy(() => false);
+pm.setLocalAccessPolicy((p) => p.startsWith(FONT_DIR));
+
+/** Where each row of the items table landed: row index → page number (1-based). */
+export type RowPages = Map<number, number>;
+
+/**
+ * A document whose definition can depend on the row→page mapping (for carried totals, "Übertrag").
+ * Rows of the item table carry `id: 'row:<index>'` on one cell.
+ */
+export type PagedDocument = (rowPages: RowPages | null) => TDocumentDefinitions;
+
+async function renderOnce(def: TDocumentDefinitions, rowPages: RowPages): Promise<Buffer> {
+  def.pageBreakBefore = (node: { id?: string; pageNumbers?: number[] }) => {
+    if (typeof node.id === 'string' && node.id.startsWith('row:') && node.pageNumbers?.length) {
+      rowPages.set(Number(node.id.slice(4)), node.pageNumbers[0]!);
+    }
+    return false;
+  };
+  return (await pm.createPdf(def).getBuffer()) as Buffer;
+}
+
+/**
+ * Renders a document. When the item table spans several pages the layout is done twice: the first
+ * pass learns on which page each row lands, the second prints the carried totals in the page header
+ * and footer. Header/footer heights are fixed by the page margins, so the rows land identically.
+ */
+export async function renderPaged(doc: PagedDocument): Promise<Uint8Array> {
+  const first = new Map<number, number>();
+  const buf = await renderOnce(doc(null), first);
+  const pages = new Set(first.values());
+  if (pages.size <= 1) return new Uint8Array(buf);
+  const second = new Map<number, number>();
+  const buf2 = await renderOnce(doc(first), second);
+  return new Uint8Array(buf2);
+}
+
+export type { Content, TDocumentDefinitions };
