@@ -22,7 +22,8 @@ export type Fault =
   | 'status-500-after-charge' // processed, then 500
   | 'hang-after-charge' // processed, then no answer at all (client times out / gets killed)
   | 'expire-token' // every token becomes invalid just before this request
-  | 'quota-exceeded';
+  | 'quota-exceeded'
+  | 'drain-wallet'; // the Portokasse is emptied elsewhere just before this request (balance too low)
 export type Step = 'auth' | 'init' | 'checkout' | 'retrieve' | 'retoure' | 'retoure-state' | 'wallet' | 'catalog';
 
 export type LedgerEntry = { kind: 'charge' | 'refund' | 'topup'; amountCents: number; shopOrderId: string; voucherIds: string[]; balanceAfter: number };
@@ -172,6 +173,7 @@ export class FakeInternetmarke {
                   : path === '/app/catalog' ? 'catalog' : null;
     const fault = step ? this.takeFault(step) : null;
     if (fault === 'expire-token') this.expireAllTokens();
+    if (fault === 'drain-wallet') this.balanceCents = 50;
     if (fault === 'drop-before') return void req.socket.destroy();
     if (fault === 'status-500') return this.err130(res, 500, 'Internal Server Error', 'An unexpected error occurred. Please contact support if the issue persists.');
 

@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { AppError } from '../../../shared/errors';
 import { HttpNetworkError, type Http, type HttpResponse } from '../../ports/http';
-import { parseImError } from './im-errors';
+import { isNotApproved, parseImError, type ImErrorBody } from './im-errors';
 import type { ImAddress } from '../../../shared/postage/address';
 
 /** Internetmarke REST API v1 (reference §1), spoken over the Http port. */
@@ -209,7 +209,7 @@ export class InternetmarkeClient {
   private async bearer(what: string, method: 'GET' | 'POST' | 'PUT', path: string, json: string | undefined, renewOn401: boolean): Promise<HttpResponse> {
     await this.login();
     let res = await this.send(what, { method, path, json, auth: true });
-    if (res.status === 401 && renewOn401 && !/application is not authorized/i.test(res.text())) {
+    if (res.status === 401 && renewOn401 && !notApprovedBody(res)) {
       await this.login(true);
       res = await this.send(what, { method, path, json, auth: true });
     }
@@ -228,6 +228,15 @@ export class InternetmarkeClient {
       if (e instanceof HttpNetworkError) throw new ImNetworkError(what, e.kind === 'timeout' ? 'Zeitüberschreitung' : e.message);
       throw e;
     }
+  }
+}
+
+function notApprovedBody(res: HttpResponse): boolean {
+  try {
+    const b = res.json<ImErrorBody>();
+    return isNotApproved(b.title ?? '', b.detail ?? b.description ?? '');
+  } catch {
+    return false;
   }
 }
 

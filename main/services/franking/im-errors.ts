@@ -28,6 +28,16 @@ export const NOT_APPROVED_HELP =
   '3. Bestätigen Sie die Freigabe-Anfrage (Deutsche Post hat dazu eine E-Mail „Es liegt eine neue Freigabe-Anfrage für Sie vor“ geschickt). ' +
   'Melden Sie sich danach hier erneut an.';
 
+/**
+ * The missing Portokasse approval (title genericUserAuthenticationError, detail "application is not
+ * authorized by user"). The generic 401 text of v1.30 lists that phrase among other causes
+ * ("…token is not valid or the application is not authorized by user."), so it alone proves nothing.
+ */
+export function isNotApproved(title: string, detail: string): boolean {
+  if (!/application is not authorized by user/i.test(detail)) return false;
+  return title === 'genericUserAuthenticationError' || !/token is not valid or the application/i.test(detail);
+}
+
 export function parseImError(res: HttpResponse, what: string): ImApiError {
   let body: ImErrorBody = {};
   const text = res.text();
@@ -45,9 +55,12 @@ export function parseImError(res: HttpResponse, what: string): ImApiError {
   const t = title.toLowerCase();
   const mk = (code: string, msg: string) => new ImApiError(code, msg, status, title, detail, instance);
 
-  if (status === 401 && /application is not authorized by user/i.test(detail)) return mk('IM_NOT_APPROVED', NOT_APPROVED_HELP);
+  if (status === 401 && isNotApproved(title, detail)) return mk('IM_NOT_APPROVED', NOT_APPROVED_HELP);
   if (status === 401) {
-    return mk('IM_UNAUTHORIZED', `${what}: Anmeldung bei der Portokasse abgelehnt (Benutzer, Passwort oder Anmeldung abgelaufen). Antwort: ${raw || 'Unauthorized'}`);
+    return mk(
+      'IM_UNAUTHORIZED',
+      `${what}: Die Portokasse hat die Anmeldung abgelehnt (E-Mail oder Passwort falsch, Konto gesperrt oder Anmeldung abgelaufen). Antwort: ${raw || 'Unauthorized'}`,
+    );
   }
   if (status === 403) return mk('IM_FORBIDDEN', `${what}: Die Portokasse erlaubt diese Aktion nicht (fehlende Rechte). ${raw}`);
   if (status === 429) return mk('IM_RATE_LIMIT', `${what}: Zu viele Anfragen an die Deutsche Post. Bitte in einigen Minuten erneut versuchen.`);
