@@ -44,7 +44,7 @@ export async function startInProcessServer(dataDir: string, start = '2026-11-23T
 }
 
 /** The real `portodesk-server` as a child process (so it can be killed with SIGKILL). */
-export function spawnServer(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; port: number }> {
+export function spawnServer(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; port: number; logs: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repoRoot, 'bin', 'portodesk-server.js'), '--data', dataDir, '--port', String(port)], {
       cwd: repoRoot,
@@ -60,7 +60,7 @@ export function spawnServer(dataDir: string, port = 0, env: Record<string, strin
       const m = /listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, url: m[1]!, port: Number(m[2]) });
+        resolve({ child, url: m[1]!, port: Number(m[2]), logs: () => err });
       }
     });
     child.on('exit', (code) => {
@@ -75,5 +75,20 @@ export function killHard(child: ChildProcess): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
+  });
+}
+
+/**
+ * The real CLI as a child process, awaited without blocking this process's event loop (the fault
+ * proxy and in-process servers live here; runPortodesk's spawnSync would freeze them).
+ */
+export function runCliAsync(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string; json<T = any>(): T }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'portodesk.js'), ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr, json: () => JSON.parse(stdout) }));
   });
 }
