@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts, concatTransformationMatrix, popGraphicsState, pushGraphicsState, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts, concatTransformationMatrix, fill, popGraphicsState, pushGraphicsState, rectangle, rgb, setFillingGrayscaleColor, type PDFFont, type PDFPage } from 'pdf-lib';
 import { PT_TO_MM, type LabelLayout } from '../../../shared/labels/layout';
 import { placeLabels, type PlacedCell, type PlacedPage } from '../../../shared/labels/placement';
 import type { LabelStock } from '../../../shared/labels/stock';
@@ -34,9 +34,9 @@ function drawLabel(page: PDFPage, font: PDFFont, pageHeightMm: number, cell: Pla
   if (bc) {
     const mw = (bc.widthMm / bc.modules.cols) * MM;
     const mh = (bc.heightMm / bc.modules.rows) * MM;
-    for (const [x, y, w, h] of bc.modules.rects) {
-      page.drawRectangle({ x: bc.xMm * MM + x * mw, y: fh - bc.yMm * MM - (y + h) * mh, width: w * mw, height: h * mh, color: rgb(0, 0, 0) });
-    }
+    // All modules as one filled path: a 200-label batch stays small and fast.
+    const ops = bc.modules.rects.map(([x, y, w, h]) => rectangle(bc.xMm * MM + x * mw, fh - bc.yMm * MM - (y + h) * mh, w * mw, h * mh));
+    page.pushOperators(pushGraphicsState(), setFillingGrayscaleColor(0), ...ops, fill(), popGraphicsState());
   }
   page.pushOperators(popGraphicsState());
 }
@@ -62,7 +62,8 @@ export async function renderLabelsPdf(labels: PreparedLabel[], stock: LabelStock
     for (const cell of p.cells) drawLabel(page, font, p.heightMm, cell, labels[i++]!.layout);
   }
   const first = pages[0] ?? { widthMm: stock.widthMm, heightMm: stock.heightMm };
-  return { pdf: await doc.save(), pages, pageSizeMm: { width: first.widthMm, height: first.heightMm } };
+  // Object streams make pdf-lib's save ~10× slower for big batches and gain little for labels.
+  return { pdf: await doc.save({ useObjectStreams: false }), pages, pageSizeMm: { width: first.widthMm, height: first.heightMm } };
 }
 
 export const ptToMm = PT_TO_MM;
