@@ -1,0 +1,106 @@
+import type { Db } from '../types';
+import type { OrderFilter, OrderListQuery, OrderListRow, OrderSort } from '../../../shared/orders/query';
+import type { Channel, OrderStatus } from '../../../shared/domain/order';
+
+/**
+ * The order list at 100,000 orders: FTS5 for the search box, indexes for filters and sorting,
+ * LIMIT/OFFSET pages and the total count of matches. All list SQL lives here.
+ */
+
+const SORT_SQL: Record<OrderSort, string> = {
+  orderDate: 'o.order_date',
+  status: 'o.status',
+  channel: 'o.channel',
+  externalId: 'o.external_id',
+  buyerName: 'o.buyer_name COLLATE NOCASE',
+  country: 'o.ship_country',
+  itemCount: 'o.item_count',
+  totalCents: 'o.total_cents',
+};
+
+/** User text → FTS5 query: every word must match as a prefix ("mül ber" finds "Müller, Berlin"). */
+export function ftsQuery(search: string): string | null {
+  const words = search.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 12);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
+}
+
+/** Berlin calendar day → UTC instant of its start (handles DST by asking Intl). */
+function berlinDayStartUtc(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d, 0, 0);
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(guess));
+  const hour = Number(parts.find((p) => p.type === 'hour')!.value);
+  return new Date(guess - hour * 3600_000).toISOString();
+}
+const nextDay = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) + 86400_000).toISOString().slice(0, 10);
+
+function where(f: OrderFilter): { sql: string; params: unknown[]; fts: boolean } {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  const q = ftsQuery(f.search);
+  if (q) {
+    conds.push('o.id IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?)');
+    params.push(q);
+  }
+  if (f.statuses.length) {
+    conds.push(`o.status IN (${f.statuses.map(() => '?').join(',')})`);
+    params.push(...f.statuses);
+  }
+  if (f.channels.length) {
+    conds.push(`o.channel IN (${f.channels.map(() => '?').join(',')})`);
+    params.push(...f.channels);
+  }
+  if (f.dateFrom) {
+    conds.push('o.order_date >= ?');
+    params.push(berlinDayStartUtc(f.dateFrom));
+  }
+  if (f.dateTo) {
+    conds.push('o.order_date < ?');
+    params.push(berlinDayStartUtc(nextDay(f.dateTo)));
+  }
+  if (f.onlyWarnings) conds.push("o.warnings <> '[]'");
+  return { sql: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params, fts: !!q };
+}
+
+const orderBy = (sort: OrderSort, dir: 'asc' | 'desc') => `ORDER BY ${SORT_SQL[sort]} ${dir.toUpperCase()}, o.id ${dir.toUpperCase()}`;
+
+type Row = {
+  id: number; channel: Channel; marketplace: string; external_id: string; status: OrderStatus; order_date: string;
+  buyer_name: string; ship_name: string | null; ship_country: string; item_count: number; first_item: string | null;
+  total_cents: number; currency: string; warning_count: number; tracking_number: string; locked: number;
+};
+
+export function listOrders(db: Db, q: OrderListQuery): { total: number; rows: OrderListRow[] } {
+  const w = where(q);
+  const total = (db.prepare(`SELECT count(*) AS n FROM orders o ${w.sql}`).get(...w.params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT o.id, o.channel, o.marketplace, o.external_id, o.status, o.order_date, o.buyer_name,
+              json_extract(o.ship_to, '$.name') AS ship_name, o.ship_country, o.item_count,
+              (SELECT title FROM order_items i WHERE i.order_id = o.id ORDER BY position LIMIT 1) AS first_item,
+              o.total_cents, o.currency, json_array_length(o.warnings) AS warning_count, o.tracking_number, o.locked
+       FROM orders o ${w.sql} ${orderBy(q.sort, q.dir)} LIMIT ? OFFSET ?`,
+    )
+    .all(...w.params, q.limit, q.offset) as Row[];
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id, channel: r.channel, marketplace: r.marketplace, externalId: r.external_id, status: r.status, orderDate: r.order_date,
+      buyerName: r.buyer_name, shipName: r.ship_name ?? '', country: r.ship_country, itemCount: r.item_count, firstItem: r.first_item ?? '',
+      totalCents: r.total_cents, currency: r.currency, warningCount: r.warning_count, trackingNumber: r.tracking_number, locked: r.locked === 1,
+    })),
+  };
+}
+
+/** Every id matching the filter, in list order: selecting all matches without loading rows. */
+export function listOrderIds(db: Db, f: OrderFilter & { sort: OrderSort; dir: 'asc' | 'desc' }): number[] {
+  const w = where(f);
+  return db.prepare(`SELECT o.id FROM orders o ${w.sql} ${orderBy(f.sort, f.dir)}`).pluck().all(...w.params) as number[];
+}
+
+export function orderFacets(db: Db): { total: number; channels: { channel: Channel; count: number }[]; statuses: { status: OrderStatus; count: number }[] } {
+  const channels = db.prepare('SELECT channel, count(*) AS count FROM orders GROUP BY channel ORDER BY count DESC').all() as { channel: Channel; count: number }[];
+  const statuses = db.prepare('SELECT status, count(*) AS count FROM orders GROUP BY status').all() as { status: OrderStatus; count: number }[];
+  return { total: channels.reduce((s, c) => s + c.count, 0), channels, statuses };
+}

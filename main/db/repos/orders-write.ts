@@ -1,0 +1,66 @@
+import type { Db } from '../types';
+import type { OrderDraft, OrderItem } from '../../../shared/domain/order';
+import type { AddressWarning } from '../../../shared/domain/address';
+import { replaceItems } from './orders';
+
+/** Writes beyond the foundation's insertOrder: full update (unlocked orders), shipping, manual numbers. */
+
+const goodsCents = (items: OrderItem[]) => items.reduce((s, i) => s + i.unitPriceCents * i.quantity, 0);
+
+/** Replaces an order's content with a draft (import of a changed unlocked order, manual edit). */
+export function updateOrderContent(db: Db, id: number, d: OrderDraft, warnings: AddressWarning[], nowIso: string): void {
+  db.prepare(
+    `UPDATE orders SET marketplace = @marketplace, status = @status, order_date = @orderDate, paid_at = @paidAt,
+       buyer_name = @buyerName, buyer_email = @buyerEmail, buyer_username = @buyerUsername, buyer_vat_id = @buyerVatId,
+       ship_to = @shipTo, bill_to = @billTo, ship_country = @shipCountry, currency = @currency, fx_rate_to_eur = @fxRateToEur,
+       shipping_cents = @shippingCents, total_cents = @totalCents, goods_cents = @goodsCents, item_count = @itemCount,
+       weight_grams = @weightGrams, tracking_number = @trackingNumber, carrier = @carrier, shipped_at = @shippedAt,
+       note = @note, warnings = @warnings, updated_at = @now
+     WHERE id = @id AND locked = 0`,
+  ).run({
+    ...d,
+    id,
+    shipTo: JSON.stringify(d.shipTo),
+    billTo: d.billTo ? JSON.stringify(d.billTo) : null,
+    shipCountry: d.shipTo.country,
+    goodsCents: goodsCents(d.items),
+    itemCount: d.items.reduce((s, i) => s + i.quantity, 0),
+    warnings: JSON.stringify(warnings),
+    now: nowIso,
+  });
+  replaceItems(db, id, d.items);
+}
+
+/** Status and tracking only: what an import may change on a locked order (the documents stay true). */
+export function updateStatusTracking(
+  db: Db, id: number, v: { status: string; trackingNumber: string; carrier: string; shippedAt: string | null }, nowIso: string,
+): void {
+  db.prepare('UPDATE orders SET status = ?, tracking_number = ?, carrier = ?, shipped_at = ?, updated_at = ? WHERE id = ?').run(
+    v.status, v.trackingNumber, v.carrier, v.shippedAt, nowIso, id,
+  );
+}
+
+export function orderLockAndStatus(db: Db, id: number): { locked: boolean; status: string; channel: string } | null {
+  const r = db.prepare('SELECT locked, status, channel FROM orders WHERE id = ?').get(id) as { locked: number; status: string; channel: string } | undefined;
+  return r ? { locked: r.locked === 1, status: r.status, channel: r.channel } : null;
+}
+
+/** Next free number for a manual order: M-000001, M-000002, … */
+export function nextManualNumber(db: Db): string {
+  const max = db
+    .prepare("SELECT max(CAST(substr(external_id, 3) AS INTEGER)) FROM orders WHERE channel = 'manual' AND external_id GLOB 'M-[0-9]*'")
+    .pluck()
+    .get() as number | null;
+  return `M-${String((max ?? 0) + 1).padStart(6, '0')}`;
+}
+
+/** Existing orders of a channel by marketplace id, for the dedupe step of an import (one query per file). */
+export function existingIds(db: Db, channel: string, externalIds: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const stmt = db.prepare('SELECT id FROM orders WHERE channel = ? AND external_id = ?').pluck();
+  for (const e of externalIds) {
+    const id = stmt.get(channel, e) as number | undefined;
+    if (id !== undefined) out.set(e, id);
+  }
+  return out;
+}
