@@ -57,6 +57,8 @@ export class UpdateService {
   private unsubscribe: (() => void) | null = null;
 
   constructor(private deps: UpdateServiceDeps) {
+    // Progress and "downloaded" arrive as updater events, also for a manual check before start().
+    this.unsubscribe = deps.updater?.on((e) => this.onUpdaterEvent(e)) ?? null;
     this.st = {
       state: deps.updater ? 'idle' : 'unsupported',
       currentVersion: deps.currentVersion,
@@ -86,11 +88,11 @@ export class UpdateService {
       return this.status();
     }
     this.started = true;
-    this.unsubscribe = this.deps.updater.on((e) => this.onUpdaterEvent(e));
     this.schedule(UPDATE_POLICY.startDelayMs + Math.floor(this.deps.random() * UPDATE_POLICY.startJitterMs));
     return this.status();
   }
 
+  /** Stops the schedule and the updater subscription (shutdown). */
   stop(): void {
     if (this.timer !== null) this.deps.timers.clearTimeout(this.timer);
     this.timer = null;
