@@ -43,8 +43,10 @@ export function parseSvrl(svrl: string): RuleFailure[] {
     out.push({
       id: attr(tag, 'id') || 'SCHEMATRON',
       flag,
-      text: unescape((textMatch?.[1] ?? '').replace(/\s+/g, ' ').trim()),
-      location: attr(tag, 'location'),
+      // The CEN texts repeat the id ("[BR-06]-An Invoice shall…"); the id is shown separately.
+      text: unescape((textMatch?.[1] ?? '').replace(/\s+/g, ' ').trim()).replace(/^\[[^\]]+\]-\s*/, ''),
+      // "/*:CrossIndustryInvoice[namespace-uri()='…'][1]/…" → "/CrossIndustryInvoice[1]/…"
+      location: attr(tag, 'location').replace(/\*:([A-Za-z]+)\[namespace-uri\(\)='[^']*'\]/g, '$1'),
     });
   }
   return out;
