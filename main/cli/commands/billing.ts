@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { UsageError, type CliCommand } from '../command';
 import { formatCents, formatDate, formatDateTime } from '../../../shared/format';
 import { isMonth } from '../../../shared/fees/rules';
-import { defaultMandateReference } from '../../services/billing/details';
 import type { SyncStateView } from '../../../shared/ipc/channels/billing';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -116,7 +115,8 @@ export const billingCommands: CliCommand[] = [
     },
     async run(ctx) {
       const v = ctx.values;
-      const existing = await ctx.app.call('billing:details:get', {});
+      const got = await ctx.app.call('billing:details:get', {});
+      const existing = got.details;
       const pick = (k: string, fallback = '') => str(v[k]) ?? fallback;
       const holder = pick('holder', existing?.holder);
       const iban = pick('iban', existing?.iban);
@@ -125,7 +125,7 @@ export const billingCommands: CliCommand[] = [
         holder, iban,
         bic: pick('bic', existing?.bic), company: pick('company', existing?.company), street: pick('street', existing?.street),
         zip: pick('zip', existing?.zip), city: pick('city', existing?.city), country: pick('country', existing?.country ?? 'DE'),
-        mandateReference: pick('mandate-ref', existing?.mandateReference ?? defaultMandateReference(ctx.app.core.installationId)),
+        mandateReference: pick('mandate-ref', existing?.mandateReference ?? got.suggestedMandateReference),
         mandateDate: pick('mandate-date', existing?.mandateDate ?? ctx.app.core.nowIso().slice(0, 10)),
       });
       if (ctx.app.core.config.billingUrl) await ctx.app.features.billing.sync.sync();

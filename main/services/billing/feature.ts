@@ -6,7 +6,7 @@ import type { billingChannels } from '../../../shared/ipc/channels/billing';
 import { createChargeGuard } from './charge-guard';
 import { TrialService } from './trial';
 import { BillingSync } from './sync';
-import { validateBillingDetails } from './details';
+import { defaultMandateReference, validateBillingDetails } from './details';
 import { localFeeHistory, localMonthFees } from './local-fees';
 import { getBillingDetails, saveBillingDetails } from '../../db/repos/billing';
 import { getFeeInvoice, listFeeInvoices, setFeeInvoicePdf } from '../../db/repos/billing-invoices';
@@ -32,7 +32,7 @@ export function createBillingFeature(core: AppCore) {
       void sync.sync();
       return s;
     },
-    'billing:details:get': () => getBillingDetails(core.db),
+    'billing:details:get': () => ({ details: getBillingDetails(core.db), suggestedMandateReference: defaultMandateReference(core.installationId) }),
     'billing:details:save': (req) => {
       const d = validateBillingDetails(req);
       saveBillingDetails(core.db, d, core.nowIso());

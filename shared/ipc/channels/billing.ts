@@ -98,7 +98,7 @@ const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Monat im Format JJJJ-
 export const billingChannels = {
   'billing:trial': channel(z.object({}).strict(), TrialStatusView),
   'billing:register': channel(z.object({ name: z.string(), email: z.string() }).strict(), TrialStatusView),
-  'billing:details:get': channel(z.object({}).strict(), BillingDetailsView.nullable()),
+  'billing:details:get': channel(z.object({}).strict(), z.object({ details: BillingDetailsView.nullable(), suggestedMandateReference: z.string() })),
   'billing:details:save': channel(BillingDetailsRequest, BillingDetailsView),
   'billing:sync': channel(z.object({}).strict(), SyncStateView),
   'billing:sync:state': channel(z.object({}).strict(), SyncStateView),

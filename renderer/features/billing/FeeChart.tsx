@@ -1,0 +1,31 @@
+import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useT, useI18nStore } from '../../app/i18n';
+import { formatCents } from '../../../shared/format';
+
+type Point = { month: string; netCents: number; orders: number };
+
+/** Fees of the last 12 months (net), with the cap as a line. */
+export function FeeChart({ history }: { history: Point[] }) {
+  const t = useT();
+  const locale = useI18nStore((s) => s.locale);
+  const fmtMonth = (m: string) =>
+    new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${m}-15T12:00:00Z`));
+  const data = history.map((p) => ({ ...p, label: fmtMonth(p.month), euros: p.netCents / 100 }));
+  return (
+    <section aria-labelledby="fee-chart-title" data-testid="fee-chart">
+      <h2 id="fee-chart-title">{t('billing.chart.title')}</h2>
+      <div className="fee-chart" role="img" aria-label={history.map((p) => `${fmtMonth(p.month)}: ${formatCents(p.netCents, 'EUR', locale)}`).join(', ')}>
+        <ResponsiveContainer width="100%" height={200}>
+          <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+            <YAxis tickFormatter={(v: number) => `${v} €`} tick={{ fontSize: 12 }} width={48} domain={[0, 34]} />
+            <ReferenceLine y={34} stroke="var(--warn)" strokeDasharray="4 2" label={{ value: t('billing.chart.cap'), position: 'insideTopRight', fontSize: 11 }} />
+            <Tooltip formatter={(v) => formatCents(Math.round(Number(v) * 100), 'EUR', locale)} labelFormatter={(l) => String(l)} />
+            <Bar dataKey="euros" name={t('billing.chart.net')} fill="var(--accent)" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </section>
+  );
+}
