@@ -24,8 +24,8 @@ export const toDto = (r: ExportResult): ExportResultDto => ({
 /** Builds the exports capability: data exports (CSV, DATEV, PDF ZIP) and e-invoices. */
 export function createExportsFeature(core: AppCore, deps: { orders: OrdersFeature; documents: DocumentsFeature; billing: BillingFeature }) {
   registerExportSettings(core.settings);
-  // The documents capability hands out its archive as `archive` (main/services/documents/invoice-archive.ts).
-  const maybeArchive = (): InvoiceArchive | null => (deps.documents as { archive?: InvoiceArchive }).archive ?? null;
+  // The documents capability hands out its archive (main/services/documents/invoice-archive.ts).
+  const maybeArchive = (): InvoiceArchive | null => deps.documents.archive ?? null;
   const archive = (): InvoiceArchive => {
     const a = maybeArchive();
     if (!a) throw new AppError('NOT_AVAILABLE', 'Das Rechnungsarchiv ist nicht verfügbar.');
