@@ -132,6 +132,16 @@ export function createDocumentsFeature(core: AppCore, deps: DocumentsDeps) {
       return { fileName: basename(result.combinedPath), base64: readFileSync(result.combinedPath).toString('base64'), savedTo: result.combinedPath };
     },
     'documents:gaps': () => findGaps(core.db),
+    'documents:setNextNumber': (req) => {
+      const st = readDocumentSettings(core);
+      const day = berlinDay(core.clock.now());
+      const cur = peekNumber(core.db, req.family === 'invoice' ? st.numberPattern : st.deliveryNotePattern, day);
+      if (req.next < cur.seq) {
+        throw new AppError('NUMBER_BACKWARDS', `Nummern werden nie wiederverwendet: der Zähler steht bei ${cur.number} und kann nur vorwärts gestellt werden.`);
+      }
+      core.db.transaction(() => repo.setRangeStart(core.db, cur.rangeKey, req.family, req.next, req.reason, core.nowIso()))();
+      return { range: cur.rangeKey, nextNumber: peekNumber(core.db, req.family === 'invoice' ? st.numberPattern : st.deliveryNotePattern, day).number };
+    },
     'documents:settings': () => settingsView(),
     'documents:saveSettings': (req) => {
       core.db.transaction(() => {

@@ -81,6 +81,11 @@ export const documentsChannels = {
   ),
   'documents:batchPdf': channel(z.object({ jobId: z.string() }), z.object({ fileName: z.string(), base64: z.string(), savedTo: z.string() })),
   'documents:gaps': channel(z.object({}), z.array(NumberGap)),
+  /** Continue an existing number range (e.g. when switching to Portodesk mid-year). Only forward; logged with the reason. */
+  'documents:setNextNumber': channel(
+    z.object({ family: z.enum(['invoice', 'delivery_note']), next: z.number().int().positive(), reason: z.string().trim().min(3, 'Bitte einen Grund angeben') }),
+    z.object({ range: z.string(), nextNumber: z.string() }),
+  ),
   'documents:settings': channel(z.object({}), DocumentSettingsView),
   'documents:saveSettings': channel(
     z.object({

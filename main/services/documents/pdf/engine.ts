@@ -4,6 +4,39 @@ import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * pdfkit parses the TTF files again for every document (most of the render time). The parsed
+ * fontkit font is read-only apart from its glyph caches, and each document still gets its own
+ * EmbeddedFont (own subset, own id), so the parsed fonts are shared across documents.
+ */
+(function shareParsedFonts() {
+  type FontLike = { font: unknown; constructor: new (doc: unknown, font: unknown, id: string) => FontLike };
+  type Doc = {
+    fontCache: Record<string, Record<string, FontLike>>; _fontCount: number; _fontFamilies: Record<string, FontLike>; _font: FontLike;
+    getFontType(b: boolean, i: boolean): string; getFontFile(f: string, b: boolean, i: boolean): unknown;
+  };
+  const PdfmakeDocument = (require('pdfmake/js/PDFDocument') as { default: { prototype: Doc & { provideFont(f: string, b: boolean, i: boolean): FontLike } } }).default;
+  const original = PdfmakeDocument.prototype.provideFont;
+  const parsed = new Map<string, FontLike>();
+  PdfmakeDocument.prototype.provideFont = function (this: Doc, family: string, bold: boolean, italics: boolean): FontLike {
+    const type = this.getFontType(bold, italics);
+    const cached = this.fontCache[family]?.[type];
+    if (cached) return cached;
+    const path = this.getFontFile(family, bold, italics);
+    const proto = typeof path === 'string' ? parsed.get(path) : undefined;
+    if (typeof path !== 'string' || !proto) {
+      const f = original.call(this, family, bold, italics);
+      if (typeof path === 'string') parsed.set(path, f);
+      return f;
+    }
+    const ef = new proto.constructor(this, proto.font, `F${++this._fontCount}`);
+    this._fontFamilies[path] = ef;
+    this._font = ef;
+    (this.fontCache[family] ??= {})[type] = ef;
+    return ef;
+  };
+})();
 /** Roboto ships inside the pdfmake package: the PDFs embed it, nothing is fetched. */
 const FONT_DIR = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
 
@@ -33,7 +66,8 @@ export type PagedDocument = (rowPages: RowPages | null) => TDocumentDefinitions;
 async function renderOnce(def: TDocumentDefinitions, rowPages: RowPages): Promise<Buffer> {
   def.pageBreakBefore = (node: { id?: string; pageNumbers?: number[] }) => {
     if (typeof node.id === 'string' && node.id.startsWith('row:') && node.pageNumbers?.length) {
-      rowPages.set(Number(node.id.slice(4)), node.pageNumbers[0]!);
+      // With dontBreakRows a row first placed at the bottom of a page is moved to the next one: the last page counts.
+      rowPages.set(Number(node.id.slice(4)), Math.max(...node.pageNumbers));
     }
     return false;
   };

@@ -42,7 +42,7 @@ export function invoiceDocument(s: InvoiceSnapshot, opts: { form: LetterForm; is
   const rows: TableCell[][] = s.lines.map((l, i) => [
     { text: String(l.position) },
     { text: `${l.quantity}`, alignment: 'right' },
-    { id: `row:${i}`, stack: [{ text: l.description }, ...(l.sku ? [{ text: `Art.-Nr. ${l.sku}`, fontSize: 7.5, color: '#555555' }] : [])] } as TableCell,
+    { stack: [{ id: `row:${i}`, text: l.description }, ...(l.sku ? [{ text: `Art.-Nr. ${l.sku}`, fontSize: 7.5, color: '#555555' }] : [])] } as TableCell,
     { text: exempt ? '' : `${fmtRate(l.vatRate)} %`, alignment: 'right' },
     { text: money(l.quantity === 0 ? 0 : Math.round(l.grossCents / l.quantity)), alignment: 'right' },
     { text: money(l.grossCents), alignment: 'right' },
