@@ -69,10 +69,13 @@ describe('Internetmarken kaufen gegen den Fake-Server', () => {
   for (const fault of faults) {
     it(`fault at checkout „${fault}“: exactly one charge per stamp, no stamp lost, nothing re-sent before a lookup`, async () => {
       w = await frankingWorld({ orders: 3 });
+      // A short client timeout, so a hanging checkout turns into a lost answer quickly.
+      if (fault === 'hang-after-charge') w.app.core.settings.set('franking.timeoutMs', 1500);
       w.im.inject('checkout', fault);
       const r = await w.app.call('franking:buy', { orders: w.orderIds.map((orderId) => ({ orderId })), productCode: 21, print: false });
       expectOneChargePerStamp(w, 3);
       expect(r.stamps).toHaveLength(3);
+      expect(r.balanceCents).toBe(w.im.balanceCents);
       // Between two checkouts of the same cart there is always a GET of that cart.
       const seq = w.im.requests.map((q) => q.path).filter((p) => p.includes('/app/shoppingcart/'));
       for (let i = 1; i < seq.length; i++) {

@@ -14,7 +14,7 @@ export async function frankingWorld(o: { orders?: number; orderOver?: (i: number
   const app = createTestApp({ config: { internetmarkeUrl: im.url }, dataDir: o.dataDir });
   app.core.settings.set('franking.clientId', im.clientId);
   app.core.settings.set('franking.clientSecret', im.clientSecret);
-  app.core.settings.set('franking.timeoutMs', 1500);
+  app.core.settings.set('franking.timeoutMs', 20_000);
   app.core.settings.set('franking.retourePollMs', 5);
   app.core.settings.saveCompany({ ...SELLER });
   await app.ports.secrets.set('im.user', im.username);

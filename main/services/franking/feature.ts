@@ -7,12 +7,12 @@ import type { PrintService } from '../printing/print-service';
 import * as repo from '../../db/repos/franking';
 import { getOrder } from '../../db/repos/orders';
 import { AppError } from '../../../shared/errors';
-import { berlinDay } from '../../../shared/format';
+import { berlinDay, formatCents } from '../../../shared/format';
 import { PRODUCTS, priceOf, productByCode } from '../../../shared/postage/products';
 import { isRefundable, refundDeadline, stampStatus, validUntil } from '../../../shared/postage/validity';
 import { InternetmarkeClient, type PageFormat } from './im-client';
 import { SECRET_PASSWORD, SECRET_USER, apiUrl, appCredentials, credentials, portokasseLogin, registerFrankingSettings } from './config';
-import { BalanceWatch } from './balance';
+import { BalanceWatch, type BalanceNotice } from './balance';
 import { PurchaseEngine } from './purchase';
 import { RefundService } from './refund';
 import { describeOrder, planLines, senderAddress } from './planning';
@@ -25,20 +25,21 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
   let client: InternetmarkeClient | null = null;
   let clientUrl = '';
   const getClient = () => {
+    const timeoutMs = core.settings.get('franking.timeoutMs') as number;
     const url = apiUrl(core);
-    if (!client || clientUrl !== url) {
+    if (!client || clientUrl !== `${url} ${timeoutMs}`) {
       client = new InternetmarkeClient(core.http, {
         baseUrl: url,
         credentials: () => credentials(core, env),
         now: () => core.clock.now(),
-        timeoutMs: core.settings.get('franking.timeoutMs') as number,
+        timeoutMs,
       });
-      clientUrl = url;
+      clientUrl = `${url} ${timeoutMs}`;
     }
     return client;
   };
-  // The labels capability hands out the PrintService once it exists; until then stamps are saved as PDF.
-  const printing = () => ((deps.labels as unknown as { printing?: PrintService }).printing ?? null);
+  // Stamps reach paper through the labels capability's PrintService (printer and stock chosen for 'stamp').
+  const printing = (): PrintService | null => deps.labels.printing ?? null;
 
   const nextBatchCost = () => {
     const day = berlinDay(core.clock.now());
@@ -180,8 +181,9 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
       const login = await getClient().login(true);
       balance.observe(login.walletBalanceCents, 'login');
       if (login.walletBalanceCents !== null && login.walletBalanceCents < totalCents) {
-        core.notifier.show({ title: 'Portokasse: Guthaben reicht nicht', body: `Benötigt ${totalCents / 100} €, vorhanden ${login.walletBalanceCents / 100} €.`, route: 'franking' });
-        throw new AppError('IM_BALANCE_TOO_LOW', `Das Guthaben der Portokasse (${(login.walletBalanceCents / 100).toFixed(2).replace('.', ',')} €) reicht nicht für ${(totalCents / 100).toFixed(2).replace('.', ',')} €. Bitte aufladen.`);
+        const text = `Das Guthaben der Portokasse (${formatCents(login.walletBalanceCents)}) reicht nicht für ${formatCents(totalCents)}. Bitte aufladen.`;
+        balance.notify({ category: 'balance', key: 'franking.balance-short', title: 'Portokasse: Guthaben reicht nicht', body: text, route: 'franking' });
+        throw new AppError('IM_BALANCE_TOO_LOW', text);
       }
       const purchaseId = await engine.open(lines, sender, { format: req.format, pageFormat, start: req.startPosition });
       await engine.settle(purchaseId);
@@ -193,9 +195,17 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
       }
       const print = req.print && file ? await printPurchase(purchaseId) : null;
       const stamps = repo.stampsOfPurchase(core.db, purchaseId).map((s) => ({ orderId: s.order_id, voucherId: s.voucher_id, trackId: s.track_id }));
+      // A purchase taken over by a lookup carries no balance (walletBallance: null): ask for it.
+      let balanceCents = repo.getPurchase(core.db, purchaseId)!.wallet_after_cents;
+      if (balanceCents === null) {
+        balanceCents = await getClient()
+          .login(true)
+          .then((b) => (balance.observe(b.walletBalanceCents, 'login'), b.walletBalanceCents))
+          .catch(() => null);
+      }
       return {
         purchases: [...rec.resolved.map((r) => purchaseView(r.purchaseId, r.recovered)), purchaseView(purchaseId, false)],
-        totalCents, balanceCents: repo.getPurchase(core.db, purchaseId)!.wallet_after_cents, stamps, print,
+        totalCents, balanceCents, stamps, print,
       };
     },
     'franking:recover': async () => {
@@ -214,6 +224,10 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
     useEnv(e: NodeJS.ProcessEnv) {
       env = e;
       client = null;
+    },
+    /** compose.ts hands in the shell's notification policy (created after this feature). */
+    useNotices(notify: (n: BalanceNotice) => unknown) {
+      balance.notify = (n) => void notify(n);
     },
     hasCredentials: async () => !!(await portokasseLogin(core, env)) && !!appCredentials(core, env).clientId,
   };

@@ -129,7 +129,7 @@ export class PurchaseEngine {
         // A definite refusal (balance, price, address, product): nothing was charged.
         repo.setPurchaseState(db, purchaseId, 'failed', this.core.nowIso(), e.message);
         if (code === 'IM_BALANCE_TOO_LOW') {
-          this.core.notifier.show({ title: 'Portokasse: Guthaben reicht nicht', body: e.message, route: 'franking' });
+          this.balance.notify({ category: 'balance', key: 'franking.balance-short', title: 'Portokasse: Guthaben reicht nicht', body: e.message, route: 'franking' });
         }
         throw e;
       }

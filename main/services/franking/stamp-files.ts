@@ -51,6 +51,8 @@ export async function pngZipToPdf(zip: Uint8Array): Promise<{ pdf: Uint8Array; p
   return { pdf: await doc.save(), pageSizeMm: size };
 }
 
+const countPages = (pdf: Uint8Array) => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length || 1;
+
 export type PrintResultView = { printed: boolean; printer: string | null; savedTo: string; reason: string | null };
 
 export async function printStamps(core: AppCore, printing: PrintService | null, title: string, pdf: Uint8Array, pageSizeMm: { width: number; height: number }): Promise<PrintResultView> {
@@ -58,6 +60,6 @@ export async function printStamps(core: AppCore, printing: PrintService | null, 
     const savedTo = savePrintFile(core, 'stamp', title, pdf);
     return { printed: false, printer: null, savedTo, reason: 'Kein Drucker eingerichtet: die Marken wurden als PDF gespeichert.' };
   }
-  const out = await printing.printPdf('stamp', pdf, { title, pageSizeMm });
+  const out = await printing.printPdf('stamp', pdf, { title, pageSizeMm, pages: countPages(pdf) });
   return out.printed ? { printed: true, printer: out.printer, savedTo: out.savedTo, reason: null } : { printed: false, printer: null, savedTo: out.savedTo, reason: out.reason };
 }
