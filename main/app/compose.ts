@@ -67,6 +67,8 @@ export function composeApp(opts: ComposeOptions) {
   const franking = createFrankingFeature(core, { orders, labels });
   const exports = createExportsFeature(core, { orders, documents, billing });
   const shell = createShellFeature(core);
+  // Low-balance notices follow the seller's notification settings (shell policy).
+  franking.useNotices((n) => shell.notifications.notify(n));
 
   const handlers: Handlers = {
     ...app.handlers,
