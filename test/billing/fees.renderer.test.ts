@@ -65,7 +65,7 @@ describe('trial badge, registration, expiry dialog and the Gebühren view in Chr
     await page.getByTestId('trial-ended-enter').click();
     await dialog.waitFor({ state: 'detached' });
 
-    await page.getByTestId('fee-meter').waitFor();
+    await page.getByTestId('fee-meter').getByText('Gebühren im Monat November 2026').waitFor();
     await expect(text(page.getByTestId('fee-net'))).resolves.toBe('4,40 €');
     await expect(attr(page.getByTestId('fee-bar'), 'aria-valuenow')).resolves.toBe('440');
     await expect(attr(page.getByTestId('fee-bar'), 'aria-valuetext')).resolves.toBe('4,40 € von 34,00 €');
@@ -102,13 +102,13 @@ describe('trial badge, registration, expiry dialog and the Gebühren view in Chr
     await expect(text(page.getByTestId('sync-waiting'))).resolves.toBe('0');
     const row = page.getByTestId('fee-invoice-row');
     await row.waitFor();
-    await expect(text(row)).resolves.toMatch(/PDG-2026-00001.*02\.12\.2026.*2026-11.*4,40 €.*5,24 €.*16\.12\.2026/);
+    await expect(text(row)).resolves.toMatch(/PDG-2026-00001.*02\.12\.2026.*November 2026.*4,40 €.*5,24 €.*16\.12\.2026/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('fee-invoice-download-PDG-2026-00001').click()]);
     expect(download.suggestedFilename()).toBe('PDG-2026-00001.pdf');
     const bytes = readFileSync((await download.path())!);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 
-    await page.reload();
+        await page.reload();
     await page.getByTestId('trial-badge').getByText('Abrechnung aktiv').waitFor();
     expect(await page.getByTestId('trial-ended-dialog').count()).toBe(0);
   });

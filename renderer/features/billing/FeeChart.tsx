@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useT, useI18nStore } from '../../app/i18n';
 import { formatCents } from '../../../shared/format';
+import { formatMonth } from './format';
 
 type Point = { month: string; netCents: number; orders: number };
 
@@ -8,8 +9,7 @@ type Point = { month: string; netCents: number; orders: number };
 export function FeeChart({ history }: { history: Point[] }) {
   const t = useT();
   const locale = useI18nStore((s) => s.locale);
-  const fmtMonth = (m: string) =>
-    new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${m}-15T12:00:00Z`));
+  const fmtMonth = (m: string) => formatMonth(m, locale, 'short');
   const data = history.map((p) => ({ ...p, label: fmtMonth(p.month), euros: p.netCents / 100 }));
   return (
     <section aria-labelledby="fee-chart-title" data-testid="fee-chart">

@@ -1,6 +1,7 @@
 import { useT, useI18nStore } from '../../app/i18n';
 import { formatCents } from '../../../shared/format';
 import type { MonthFeesView } from '../../../shared/ipc/channels/billing';
+import { formatMonth } from './format';
 
 const TIER_KEYS = { free: 'billing.tier.free', middle: 'billing.tier.middle', high: 'billing.tier.high' } as const;
 
@@ -12,7 +13,7 @@ export function FeeMeter({ fees }: { fees: MonthFeesView }) {
   const money = (c: number) => formatCents(c, 'EUR', locale);
   return (
     <section className="fee-meter" aria-labelledby="fee-meter-title" data-testid="fee-meter">
-      <h2 id="fee-meter-title">{t('billing.month.title', { month: fees.month })}</h2>
+      <h2 id="fee-meter-title">{t('billing.month.title', { month: formatMonth(fees.month, locale) })}</h2>
       <div className="fee-amount">
         <strong data-testid="fee-net">{money(fees.netCents)}</strong> <span className="muted">{t('billing.month.net')}</span>
         <span className="muted"> · {t('billing.month.gross', { vat: money(fees.vatCents), gross: money(fees.grossCents) })}</span>

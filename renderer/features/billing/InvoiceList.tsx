@@ -4,6 +4,7 @@ import { call } from '../../ipc/client';
 import { formatCents, formatDate } from '../../../shared/format';
 import { IpcError } from '../../../shared/ipc/envelope';
 import type { FeeInvoiceView } from '../../../shared/ipc/channels/billing';
+import { formatMonth } from './format';
 
 /** The fee invoices (from the billing service, kept locally) with PDF download. */
 export function InvoiceList({ invoices }: { invoices: FeeInvoiceView[] }) {
@@ -52,7 +53,7 @@ export function InvoiceList({ invoices }: { invoices: FeeInvoiceView[] }) {
               <tr key={i.number} data-testid="fee-invoice-row">
                 <td>{i.number}</td>
                 <td>{day(i.invoiceDay)}</td>
-                <td>{i.periodFrom === i.periodTo ? i.periodFrom : `${i.periodFrom} – ${i.periodTo}`}</td>
+                <td>{i.periodFrom === i.periodTo ? formatMonth(i.periodFrom, locale) : `${formatMonth(i.periodFrom, locale)} – ${formatMonth(i.periodTo, locale)}`}</td>
                 <td className="num">{money(i.netCents)}</td>
                 <td className="num">{money(i.grossCents)}</td>
                 <td>{day(i.dueDay)}</td>
