@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { call } from '../../ipc/client';
 import { useT } from '../../app/i18n';
 import { formatDateTime } from '../../../shared/format';
@@ -17,7 +17,7 @@ export function PrinterSettings() {
   const [printers, setPrinters] = useState<{ name: string; description: string }[]>([]);
   const [stocks, setStocks] = useState<LabelStock[]>([]);
   const [choices, setChoices] = useState<Partial<Record<JobType, Choice>>>({});
-  const [status, setStatus] = useState<Partial<Record<JobType, { ok: boolean; text: string }>>>({});
+  const [status, setStatus] = useState<Partial<Record<JobType, { kind: 'ok' | 'warn' | 'error'; text: string }>>>({});
   const [log, setLog] = useState<PrintLogView[]>([]);
 
   const loadLog = useCallback(() => void call('printing:log', { limit: 20 }).then(setLog).catch(() => undefined), []);
@@ -36,18 +36,18 @@ export function PrinterSettings() {
     const choice = { printer: '', stockId: '', ...choices[jobType], ...patch };
     try {
       setChoices(await call('printing:choices:save', { jobType, choice }));
-      setStatus((s) => ({ ...s, [jobType]: { ok: true, text: t('labels.settings.saved') } }));
+      setStatus((s) => ({ ...s, [jobType]: { kind: 'ok', text: t('labels.settings.saved') } }));
     } catch (e) {
-      setStatus((s) => ({ ...s, [jobType]: { ok: false, text: e instanceof Error ? e.message : String(e) } }));
+      setStatus((s) => ({ ...s, [jobType]: { kind: 'error', text: e instanceof Error ? e.message : String(e) } }));
     }
   }
 
   async function test(jobType: JobType) {
     try {
       const r = await call('printing:test', { jobType });
-      setStatus((s) => ({ ...s, [jobType]: { ok: r.printed, text: r.printed ? t('labels.settings.testSent', { printer: r.printer, jobId: r.jobId }) : r.reason } }));
+      setStatus((s) => ({ ...s, [jobType]: { kind: r.printed ? 'ok' : 'warn', text: r.printed ? t('labels.settings.testSent', { printer: r.printer, jobId: r.jobId }) : r.reason } }));
     } catch (e) {
-      setStatus((s) => ({ ...s, [jobType]: { ok: false, text: e instanceof Error ? e.message : String(e) } }));
+      setStatus((s) => ({ ...s, [jobType]: { kind: 'error', text: e instanceof Error ? e.message : String(e) } }));
     }
     loadLog();
   }
@@ -62,7 +62,8 @@ export function PrinterSettings() {
             const c = choices[jt];
             const paper = jt === 'invoice' || jt === 'delivery_note';
             return (
-              <tr key={jt} data-testid={`printer-row-${jt}`}>
+              <Fragment key={jt}>
+              <tr data-testid={`printer-row-${jt}`}>
                 <th scope="row">{t(`labels.settings.jobType.${jt}`)}</th>
                 <td>
                   <select aria-label={`${t(`labels.settings.jobType.${jt}`)}: ${t('labels.printer')}`} value={c?.printer ?? ''} onChange={(e) => void save(jt, { printer: e.target.value })} data-testid={`printer-${jt}`}>
@@ -93,10 +94,13 @@ export function PrinterSettings() {
                     {t('labels.settings.test')}
                   </button>
                 </td>
-                <td className={status[jt]?.ok === false ? 'error' : 'ok'} role="status" data-testid={`printer-status-${jt}`}>
+              </tr>
+              <tr className="labels-status-row">
+                <td colSpan={4} className={status[jt]?.kind ?? 'ok'} role="status" data-testid={`printer-status-${jt}`}>
                   {status[jt]?.text ?? ''}
                 </td>
               </tr>
+              </Fragment>
             );
           })}
         </tbody>
