@@ -375,7 +375,11 @@ export class FakeInternetmarke {
 
   private retoureState(res: ServerResponse, url: URL): void {
     const id = url.searchParams.get('shopRetoureId');
-    const list = id ? [this.retoures.get(id)].filter(Boolean) as Retoure[] : [...this.retoures.values()];
+    const from = Date.parse(url.searchParams.get('startDate') ?? '');
+    const to = Date.parse(url.searchParams.get('endDate') ?? '');
+    const list = id
+      ? ([this.retoures.get(id)].filter(Boolean) as Retoure[])
+      : [...this.retoures.values()].filter((r) => (Number.isNaN(from) || r.createdMs >= from) && (Number.isNaN(to) || r.createdMs <= to));
     if (id && list.length === 0) return this.err130(res, 400, 'unknownShopOrderId', `Retoure '${id}' not found`);
     for (const r of list) {
       r.polls += 1;

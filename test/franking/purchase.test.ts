@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { frankingWorld, pdfPageCount, pdfText, type FrankingWorld } from './setup';
 import { getHistory, getOrder } from '../../main/db/repos/orders';
 import type { Fault } from '../fakes/internetmarke-server';
+import type { PrinterPort, PrintRequest } from '../../main/ports/printer';
 
 let w: FrankingWorld | null = null;
 afterEach(async () => {
@@ -150,6 +151,32 @@ describe('Internetmarken kaufen gegen den Fake-Server', () => {
     const pngs = unzipPngs(readFileSync(p.file!));
     expect(pngs.map((b) => /Comment\0([A-Z0-9]{20})/.exec(Buffer.from(b).toString('latin1'))![1])).toEqual(r.stamps.map((s) => s.voucherId));
     expect(r.print?.savedTo).toMatch(/\.pdf$/);
+  });
+
+  it('prints on the printer chosen for stamps, at the page format’s size; a failing printer never fails the purchase', async () => {
+    const jobs: PrintRequest[] = [];
+    let broken = false;
+    const printer: PrinterPort = {
+      list: async () => [{ name: 'Brother_QL', description: '', isDefault: true, media: [] }],
+      print: async (req) => {
+        if (broken) throw new Error('Papierstau');
+        jobs.push(req);
+        return { jobId: `Brother_QL-${jobs.length}` };
+      },
+    };
+    w = await frankingWorld({ orders: 2, ports: { printer } });
+    w.app.core.settings.set('printing.stamp.printer', 'Brother_QL');
+    const r = await w.app.call('franking:buy', { orders: [{ orderId: w.orderIds[0]! }], productCode: 1, pageFormatId: 29 });
+    expect(r.print).toMatchObject({ printed: true, printer: 'Brother_QL' });
+    expect(jobs[0]!.pageSizeMm).toEqual({ width: 62, height: 100 });
+    expect(Buffer.from(jobs[0]!.pdf)).toEqual(readFileSync(r.purchases.at(-1)!.file!));
+
+    broken = true;
+    const r2 = await w.app.call('franking:buy', { orders: [{ orderId: w.orderIds[1]! }], productCode: 1, pageFormatId: 29 });
+    expect(r2.stamps).toHaveLength(1);
+    expect(r2.print).toMatchObject({ printed: false });
+    expect(r2.print!.reason).toContain('Papierstau');
+    expect(w.im.charges()).toHaveLength(2);
   });
 
   it('reprints a purchase from the archive, and refuses a file that was changed', async () => {

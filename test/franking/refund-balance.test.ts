@@ -62,6 +62,34 @@ describe('Erstattung (Retoure)', () => {
   });
 });
 
+describe('Erstattung mit verlorener Antwort', () => {
+  it('answer lost after Deutsche Post took the request: looked up later by voucher id, refunded once', async () => {
+    w = await frankingWorld({ orders: 1, im: { retoureOpenPolls: 0 } });
+    const bought = await w.app.call('franking:buy', { orders: [{ orderId: w.orderIds[0]! }], productCode: 1, print: false });
+    const v = bought.stamps[0]!.voucherId;
+    w.im.inject('retoure', 'drop-after-charge');
+    await expect(w.app.call('franking:refund', { voucherIds: [v] })).rejects.toMatchObject({ code: 'IM_OUTCOME_UNKNOWN' });
+    expect((await w.app.call('franking:stamps', {}))[0]!.status).toBe('refund_requested');
+    await w.app.call('franking:recover', {});
+    expect((await w.app.call('franking:stamps', {}))[0]!.status).toBe('refunded');
+    expect(w.im.ledger.filter((l) => l.kind === 'refund')).toHaveLength(1);
+    expect(w.im.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/app/retoure'))).toHaveLength(1);
+  });
+
+  it('request lost before it arrived: after the lookup the stamp is usable (and refundable) again', async () => {
+    w = await frankingWorld({ orders: 1, im: { retoureOpenPolls: 0 } });
+    const bought = await w.app.call('franking:buy', { orders: [{ orderId: w.orderIds[0]! }], productCode: 1, print: false });
+    const v = bought.stamps[0]!.voucherId;
+    w.im.inject('retoure', 'drop-before');
+    await expect(w.app.call('franking:refund', { voucherIds: [v] })).rejects.toMatchObject({ code: 'IM_OUTCOME_UNKNOWN' });
+    await w.app.call('franking:recover', {});
+    expect((await w.app.call('franking:stamps', {}))[0]).toMatchObject({ status: 'valid', refundable: true });
+    const r = await w.app.call('franking:refund', { voucherIds: [v] });
+    expect(r.refunded).toEqual([v]);
+    expect(w.im.ledger.filter((l) => l.kind === 'refund')).toHaveLength(1);
+  });
+});
+
 describe('Guthaben', () => {
   it('notifies once when the balance falls below the seller’s threshold, and tops up through PUT /app/wallet', async () => {
     w = await frankingWorld({ orders: 0, im: { balanceCents: 15_00 } });

@@ -3,15 +3,21 @@ import { createTestApp, type TestApp } from '../harness/test-app';
 import { orderDraft, seedOrders } from '../fakes/orders';
 import { startFakeInternetmarke, type FakeImOptions, type FakeInternetmarke } from '../fakes/internetmarke-server';
 import type { OrderDraftInput } from '../../shared/domain/order';
+import type { FakePorts } from '../fakes/ports';
 
 export type FrankingWorld = { app: TestApp; im: FakeInternetmarke; orderIds: number[]; close(): Promise<void> };
 
 export const SELLER = { companyName: 'Kiste & Karton e.K.', ownerName: 'Erika Händler', street: 'Lindenweg 3', zip: '33602', city: 'Bielefeld', country: 'DE' } as const;
 
 /** A real app (SQLite in a temp folder) wired to a fake Internetmarke server on loopback. */
-export async function frankingWorld(o: { orders?: number; orderOver?: (i: number) => Partial<OrderDraftInput>; im?: FakeImOptions; dataDir?: string } = {}): Promise<FrankingWorld> {
-  const im = await startFakeInternetmarke({ balanceCents: 100_00, retoureOpenPolls: 2, ...o.im });
-  const app = createTestApp({ config: { internetmarkeUrl: im.url }, dataDir: o.dataDir });
+export async function frankingWorld(
+  o: { orders?: number; orderOver?: (i: number) => Partial<OrderDraftInput>; im?: FakeImOptions; dataDir?: string; ports?: Partial<FakePorts> } = {},
+): Promise<FrankingWorld> {
+  // The fake runs on the app's (fake) clock, like two machines with synchronised time.
+  let clock: FakePorts['clock'] | null = null;
+  const im = await startFakeInternetmarke({ balanceCents: 100_00, retoureOpenPolls: 2, now: () => clock?.now().getTime() ?? Date.now(), ...o.im });
+  const app = createTestApp({ config: { internetmarkeUrl: im.url }, dataDir: o.dataDir, ports: o.ports });
+  clock = app.ports.clock;
   app.core.settings.set('franking.clientId', im.clientId);
   app.core.settings.set('franking.clientSecret', im.clientSecret);
   app.core.settings.set('franking.timeoutMs', 20_000);

@@ -193,7 +193,11 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
       } catch (e) {
         core.logger.warn('franking.fetch_failed', { purchaseId, error: String(e) });
       }
-      const print = req.print && file ? await printPurchase(purchaseId) : null;
+      // The stamps are bought whatever the printer does: a print failure is reported, never thrown,
+      // so nobody buys again because "it failed". Reprint from the archive at any time.
+      const print = req.print && file
+        ? await printPurchase(purchaseId).catch((e: unknown) => ({ printed: false, printer: null, savedTo: file!.path, reason: e instanceof Error ? e.message : String(e) }))
+        : null;
       const stamps = repo.stampsOfPurchase(core.db, purchaseId).map((s) => ({ orderId: s.order_id, voucherId: s.voucher_id, trackId: s.track_id }));
       // A purchase taken over by a lookup carries no balance (walletBallance: null): ask for it.
       let balanceCents = repo.getPurchase(core.db, purchaseId)!.wallet_after_cents;

@@ -152,7 +152,17 @@ export class InternetmarkeClient {
   }
 
   async retoureState(shopRetoureId: string): Promise<RetoureState[]> {
-    const res = await this.idempotent('Erstattungsstatus', 'GET', `/app/retoure?shopRetoureId=${encodeURIComponent(shopRetoureId)}`);
+    return this.retoureStates(`shopRetoureId=${encodeURIComponent(shopRetoureId)}`);
+  }
+
+  /** All retoures created in a time window (spec format yyyy-MM-dd'T'HH:mm:ss.SSSXXX). */
+  async retoureStatesBetween(from: Date, to: Date): Promise<RetoureState[]> {
+    const f = (d: Date) => encodeURIComponent(d.toISOString().replace('Z', '+00:00'));
+    return this.retoureStates(`startDate=${f(from)}&endDate=${f(to)}`);
+  }
+
+  private async retoureStates(query: string): Promise<RetoureState[]> {
+    const res = await this.idempotent('Erstattungsstatus', 'GET', `/app/retoure?${query}`);
     const body = res.json<{ RetrieveRetoureStateResponse?: Partial<RetoureState>[] }>();
     return (body.RetrieveRetoureStateResponse ?? []).map((s) => ({
       shopRetoureId: String(s.shopRetoureId ?? ''),

@@ -54,8 +54,15 @@ export class RefundService {
         refunds.setRefundRequested(this.core.db, refundId, r.shopRetoureId, r.retoureTransactionId, this.core.nowIso());
         ids.push(refundId);
       } catch (e) {
+        if (isAppError(e) && e.code === 'IM_NETWORK') {
+          // The answer was lost: Deutsche Post may have the request. It stays journaled and is looked up later.
+          throw new AppError(
+            'IM_OUTCOME_UNKNOWN',
+            `Erstattung beantragen: keine Antwort von der Deutschen Post. Ob der Antrag ankam, wird beim nächsten „Marken abgleichen“ nachgefragt; die Marken bleiben solange gesperrt.`,
+          );
+        }
         refunds.failRefund(this.core.db, refundId, e instanceof Error ? e.message : String(e), this.core.nowIso());
-        throw isAppError(e) ? e : new AppError('IM_NETWORK', `Erstattung beantragen: ${String(e)}`);
+        throw isAppError(e) ? e : new AppError('IM_REJECTED', `Erstattung beantragen: ${String(e)}`);
       }
     }
     const out = { refunded: [] as string[], refused: [] as string[], pending: [] as string[], refundedCents: 0, balanceCents: null as number | null };
@@ -99,7 +106,28 @@ export class RefundService {
 
   async followOpen(): Promise<void> {
     for (const r of refunds.openRefunds(this.core.db)) {
-      if (r.state === 'open') await this.follow(r.id);
+      if (r.state === 'requesting') await this.lookUpLost(r);
+      if (refunds.getRefund(this.core.db, r.id)!.state === 'open') await this.follow(r.id);
+    }
+  }
+
+  /**
+   * A refund request whose answer was lost: look at the retoures created since it was journaled.
+   * One that names our stamps is ours; if every retoure of that window is processed and none names
+   * them, the request never arrived and the stamps are usable again. Otherwise wait.
+   */
+  private async lookUpLost(r: refunds.RefundRow): Promise<void> {
+    const mine = new Set((this.core.db.prepare('SELECT voucher_id FROM franking_stamps WHERE refund_id = ?').all(r.id) as { voucher_id: string }[]).map((x) => x.voucher_id));
+    // A wide window: the local clock and Deutsche Post's may disagree; only our voucher ids decide.
+    const from = new Date(Date.parse(r.created_at) - 86_400_000);
+    const states = await this.client().retoureStatesBetween(from, new Date(this.core.clock.now().getTime() + 86_400_000));
+    const ours = states.find((s) => [...s.refundedVouchers, ...s.notRefundedVouchers].some((v) => mine.has(v.voucherId)));
+    if (ours) {
+      refunds.setRefundRequested(this.core.db, r.id, ours.shopRetoureId, String(ours.retoureTransactionId ?? ''), this.core.nowIso());
+      return;
+    }
+    if (states.every((s) => s.countStillOpen === 0)) {
+      refunds.failRefund(this.core.db, r.id, 'Antrag kam bei der Deutschen Post nicht an (nachgefragt).', this.core.nowIso());
     }
   }
 
