@@ -1,6 +1,6 @@
 import type { AppCore } from '../../app/core';
-import { addHistory, getOrder, insertOrder } from '../../db/repos/orders';
-import { existingIds, updateOrderContent, updateStatusTracking } from '../../db/repos/orders-write';
+import { addHistory, getOrder } from '../../db/repos/orders';
+import { createOrderInserter, existingIds, updateOrderContent, updateStatusTracking } from '../../db/repos/orders-write';
 import { advancedStatus, type Order, type OrderDraft, type OrderStatus } from '../../../shared/domain/order';
 import { addressWarnings } from '../../../shared/address/warnings';
 import type { ImportConflict, ImportFileReport, ImportRejection } from '../../../shared/orders/import-report';
@@ -46,6 +46,8 @@ export function applyParsed(
   const counts = { new: 0, updated: 0, unchanged: 0 };
   const changedIds: number[] = [];
   const write = () => {
+    const insert = createOrderInserter(core.db);
+    const historyText = `Importiert aus ${meta.file} (${meta.formatLabel})`;
     const byChannel = new Map<string, string[]>();
     for (const p of parsed.orders) byChannel.set(p.draft.channel, [...(byChannel.get(p.draft.channel) ?? []), p.draft.externalId]);
     const known = new Map<string, number>();
@@ -56,8 +58,7 @@ export function applyParsed(
       const key = `${d.channel}\u0000${d.externalId}`;
       const id = known.get(key);
       if (id === undefined) {
-        const newId = insertOrder(core.db, d, addressWarnings(d.shipTo, { hub: p.hub }), now);
-        addHistory(core.db, newId, 'import', `Importiert aus ${meta.file} (${meta.formatLabel})`, now);
+        const newId = insert(d, addressWarnings(d.shipTo, { hub: p.hub }), now, { action: 'import', detail: historyText });
         known.set(key, newId);
         counts.new++;
         continue;
