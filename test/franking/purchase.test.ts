@@ -54,6 +54,18 @@ describe('Internetmarken kaufen gegen den Fake-Server', () => {
     }
   });
 
+  it('Einschreiben: the track id is stored per order and written to its history', async () => {
+    w = await frankingWorld({ orders: 2 });
+    const r = await w.app.call('franking:buy', { orders: [{ orderId: w.orderIds[0]!, productCode: 1007 }, { orderId: w.orderIds[1]!, productCode: 1 }], print: false });
+    expect(r.totalCents).toBe(360 + 95);
+    const [reg, plain] = r.stamps;
+    expect(reg!.trackId).toMatch(/^RR\d{9}DE$/);
+    expect(plain!.trackId).toBeNull();
+    const stamps = await w.app.call('franking:stamps', { orderId: w.orderIds[0]! });
+    expect(stamps).toEqual([expect.objectContaining({ voucherId: reg!.voucherId, trackId: reg!.trackId, productName: 'Standardbrief + Einschreiben' })]);
+    expect(getHistory(w.app.db, w.orderIds[0]!).at(-1)!.detail).toContain(`Sendungsnummer ${reg!.trackId}`);
+  });
+
   it('sends the stamp position from the start slot (row-major) on a partly used sheet', async () => {
     w = await frankingWorld({ orders: 3 });
     await w.app.call('franking:buy', { orders: w.orderIds.map((orderId) => ({ orderId })), productCode: 11, pageFormatId: 1, startPosition: 4, print: false });
