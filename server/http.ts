@@ -103,7 +103,7 @@ export function createBillingServer(opts: ServerOptions) {
       const body = parse(UsageRequest, await readJson(req));
       const r = opts.storage.ingestUsage(accountId, body.events, now().toISOString());
       log('usage.ingested', { accountId, ...r });
-      ledger.closeMonths(accountId);
+      // Months are closed when invoices are read (the app does so after every sync) and hourly.
       return send(res, 200, { ...r, serverNow: now().toISOString() });
     }
     const fm = /^\/v1\/fees\/([^/]+)$/.exec(path);

@@ -32,6 +32,16 @@ describe('sync in the app (fake clock, real service in process)', () => {
     expect(events).toContain('sync:state');
     expect(app.ports.secrets.data.get('billing.token')).toMatch(/^[\w-]{40,}$/);
 
+    // Offline for days: one notification per outage, nothing lost.
+    await expect(app.call('billing:sync', {})).rejects.toMatchObject({ code: 'SYNC_FAILED' });
+    expect(app.ports.notifier.shown).toEqual([]);
+    clock.advanceDays(3);
+    await expect(app.call('billing:sync', {})).rejects.toMatchObject({ code: 'SYNC_FAILED' });
+    await expect(app.call('billing:sync', {})).rejects.toMatchObject({ code: 'SYNC_FAILED' });
+    expect(app.ports.notifier.shown.map((n) => n.title)).toEqual(['Abgleich mit dem Abrechnungsdienst gestört']);
+    expect(app.ports.notifier.shown[0]!.body).toMatch(/2 Nutzungsereignisse sind sicher gespeichert/);
+    expect((await app.call('billing:sync:state', {})).waiting).toBe(2);
+
     url = srv.url;
     st = await app.call('billing:sync', {});
     expect(st).toMatchObject({ failures: 0, waiting: 0, registeredWithServer: true, lastError: null });

@@ -47,7 +47,7 @@ export function createBillingFeature(core: AppCore) {
     'fees:invoices': async (req) => {
       if (req.refresh) await sync.sync();
       const invoices = listFeeInvoices(core.db).map(({ pdfPath, ...r }) => ({ ...r, downloaded: !!pdfPath && existsSync(pdfPath) }));
-      return { invoices, openCents: null };
+      return { invoices };
     },
     'fees:invoice:pdf': async (req) => {
       const inv = getFeeInvoice(core.db, req.number);

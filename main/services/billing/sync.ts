@@ -2,18 +2,20 @@ import { randomBytes } from 'node:crypto';
 import type { AppCore } from '../../app/core';
 import type { HttpResponse } from '../../ports/http';
 import {
-  countUnsyncedUsage, getBillingDetails, getBillingSync, markBillingDetailsSynced, recordSyncFailure, recordSyncSuccess, saveServerAccount,
+  countUnsyncedUsage, getBillingDetails, getBillingSync, markBillingDetailsSynced, recordNotice, recordSyncFailure, recordSyncSuccess, saveServerAccount,
 } from '../../db/repos/billing';
 import { saveFeeInvoices } from '../../db/repos/billing-invoices';
 import { listUsageEvents, markUsageSynced } from '../../db/repos/usage';
 import { AccountView, InvoicesResponse, MAX_USAGE_BATCH, UsageResponse, type RegisterRequest, type WireUsageEvent } from '../../../shared/fees/api';
 import { AppError } from '../../../shared/errors';
+import { formatDateTime } from '../../../shared/format';
 import type { SyncStateView } from '../../../shared/ipc/channels/billing';
 import type { TrialService } from './trial';
 
 export const TOKEN_KEY = 'billing.token';
 const BASE_BACKOFF_MS = 30_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
+const OUTAGE_NOTICE_MS = 3 * 86_400_000;
 
 /** Retry delay after `failures` failed attempts in a row: 30 s, 1 min, 2 min, … at most 1 h, ±20 %. */
 export function backoffMs(failures: number, random = Math.random): number {
@@ -87,11 +89,32 @@ export class BillingSync {
       const failures = getBillingSync(this.core.db).failures + 1;
       recordSyncFailure(this.core.db, this.core.nowIso(), msg, this.nextAttempt(failures));
       this.core.logger.warn('billing.sync_failed', { error: msg, failures });
+      this.notifyLongOutage();
     }
     const st = this.state();
     this.core.events.emit('sync:state', st);
     this.core.events.emit('trial:status', this.trial.status());
     return st;
+  }
+
+  /**
+   * One desktop notification per outage once the service has not been reached for 3 days while usage
+   * is waiting (nothing is lost, but the seller should know). Keyed by the last success, so a new
+   * outage after a successful sync notifies again.
+   */
+  private notifyLongOutage(): void {
+    const s = this.state();
+    if (s.waiting === 0) return;
+    const since = s.lastSuccessAt ?? this.trial.account().registeredAt;
+    if (!since || this.core.clock.now().getTime() - new Date(since).getTime() < OUTAGE_NOTICE_MS) return;
+    if (!recordNotice(this.core.db, `sync:${since}`, this.core.nowIso())) return;
+    if (this.core.notifier.isSupported()) {
+      this.core.notifier.show({
+        title: 'Abgleich mit dem Abrechnungsdienst gestört',
+        body: `Seit ${formatDateTime(since)} konnte Portodesk den Abrechnungsdienst nicht erreichen. ${s.waiting} Nutzungsereignisse sind sicher gespeichert und werden automatisch gesendet, sobald die Verbindung wieder steht.`,
+        route: 'fees',
+      });
+    }
   }
 
   private nextAttempt(failures: number): string {

@@ -104,7 +104,7 @@ export const billingChannels = {
   'billing:sync:state': channel(z.object({}).strict(), SyncStateView),
   'fees:month': channel(z.object({ month: Month.optional() }).strict(), MonthFeesView),
   'fees:history': channel(z.object({ months: z.number().int().min(1).max(36).default(12) }).strict(), z.array(z.object({ month: z.string(), netCents: z.number().int(), orders: z.number().int() }))),
-  'fees:invoices': channel(z.object({ refresh: z.boolean().default(false) }).strict(), z.object({ invoices: z.array(FeeInvoiceView), openCents: z.number().int().nullable() })),
+  'fees:invoices': channel(z.object({ refresh: z.boolean().default(false) }).strict(), z.object({ invoices: z.array(FeeInvoiceView) })),
   'fees:invoice:pdf': channel(z.object({ number: z.string().min(1) }).strict(), z.object({ number: z.string(), path: z.string(), pdfBase64: z.string() })),
 } satisfies Record<string, ChannelDef>;
 
