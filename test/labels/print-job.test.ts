@@ -150,3 +150,25 @@ describe("batch 'Etiketten drucken'", () => {
     ).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/220\.0 mm breit/) });
   });
 });
+
+describe('a label batch interrupted by closing the app', () => {
+  it('continues on the next start, prints every label once and charges every order once', async () => {
+    const dir = (await import('../harness/test-app')).tempDir();
+    const first = createTestApp({ dataDir: dir });
+    const ids = seedOrders(first.db, Array.from({ length: 40 }, () => orderDraft()));
+    const job = await first.call('labels:print', { orderIds: ids, stockId: 'dymo-99014' });
+    await first.close(); // pauses the job after the item in flight; the layouts in memory are gone
+    app = createTestApp({ dataDir: dir });
+    const paused = app.core.jobs.view(job.id);
+    expect(paused.state).toBe('paused');
+    expect(paused.done).toBeLessThan(40);
+    expect(app.db.prepare('SELECT COUNT(*) AS n FROM labels_printed').get()).toEqual({ n: 0 });
+    app.core.jobs.resumeInterrupted();
+    const done = await app.core.jobs.wait(job.id);
+    expect(done).toMatchObject({ state: 'done', done: 40 });
+    expect((done.result as LabelJobResult).pages).toBe(40);
+    expect((app.db.prepare("SELECT COUNT(*) AS n FROM orders WHERE status = 'labelled'").get() as { n: number }).n).toBe(40);
+    expect((app.db.prepare('SELECT COUNT(*) AS n FROM usage_events').get() as { n: number }).n).toBe(40);
+    expect((app.db.prepare('SELECT COUNT(*) AS n FROM labels_printed').get() as { n: number }).n).toBe(40);
+  });
+});
