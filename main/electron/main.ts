@@ -54,6 +54,8 @@ let portodesk: PortodeskApp | null = null;
 let shutdownDone = false;
 let shutdownStarted: Promise<void> | null = null;
 let stopIpc: (() => void) | null = null;
+/** Stops the billing background work (trial notifications, usage sync with backoff). */
+let stopBilling: (() => void) | null = null;
 
 function showWindow(): void {
   if (!win || win.isDestroyed()) return;
@@ -203,6 +205,8 @@ function shutdown(): Promise<void> {
   shutdownStarted ??= (async () => {
     stopIpc?.();
     stopIpc = null;
+    stopBilling?.();
+    stopBilling = null;
     portodesk?.features.shell.updates.stop();
     try {
       await portodesk?.close();
@@ -299,6 +303,7 @@ async function start(): Promise<void> {
   const resumed = pd.core.jobs.resumeInterrupted();
   if (resumed.length) logger.info('jobs.resumed', { ids: resumed });
   pd.features.shell.updates.start(support);
+  stopBilling = pd.features.billing.startBackground();
 }
 
 if (!app.requestSingleInstanceLock()) {
