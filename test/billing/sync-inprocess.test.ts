@@ -58,6 +58,28 @@ describe('sync in the app (fake clock, real service in process)', () => {
     expect(JSON.stringify(app.ports.logger.lines)).not.toContain(token);
   });
 
+  it('the background loop (Electron) syncs waiting usage and shows due trial notices', async () => {
+    const srv = await startInProcessServer(tempDir(), '2026-11-23T09:00:00Z');
+    cleanups.push(() => srv.close());
+    const clock = new FakeClock('2026-11-23T09:00:00Z');
+    const app = createTestApp({ ports: { clock }, config: { billingUrl: srv.url } });
+    cleanups.push(() => app.cleanup());
+    await app.call('billing:register', { name: 'Erika Mustermann', email: 'erika@example.de' });
+    await app.features.billing.sync.sync();
+    expect(app.features.billing.sync.due()).toBe(false); // nothing waiting, just synced
+    seedUsage(app, [{ value: 1000, at: '2026-11-24T09:00:00Z' }]);
+    clock.advanceDays(24);
+    srv.setNow(clock.now().toISOString());
+    expect(app.features.billing.sync.due()).toBe(true);
+    const stop = app.features.billing.startBackground(20);
+    cleanups.push(async () => stop());
+    for (let i = 0; i < 200 && (await app.call('billing:sync:state', {})).waiting > 0; i++) await new Promise((r) => setTimeout(r, 25));
+    stop();
+    await app.features.billing.sync.idle();
+    expect((await app.call('billing:sync:state', {})).waiting).toBe(0);
+    expect(app.ports.notifier.shown.map((n) => n.title)).toEqual(['Testphase endet in 7 Tagen']);
+  });
+
   it('backs off exponentially up to an hour', () => {
     const mid = () => 0.5;
     expect(backoffMs(1, mid)).toBe(30_000);

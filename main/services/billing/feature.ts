@@ -29,7 +29,7 @@ export function createBillingFeature(core: AppCore) {
       const s = trial.register(req.name, req.email);
       core.events.emit('trial:status', s);
       // Registration with the service happens in the background; offline it is retried later.
-      void sync.sync();
+      sync.sync().catch(() => undefined);
       return s;
     },
     'billing:details:get': () => ({ details: getBillingDetails(core.db), suggestedMandateReference: defaultMandateReference(core.installationId) }),
@@ -37,7 +37,7 @@ export function createBillingFeature(core: AppCore) {
       const d = validateBillingDetails(req);
       saveBillingDetails(core.db, d, core.nowIso());
       core.events.emit('trial:status', trial.status());
-      void sync.sync();
+      sync.sync().catch(() => undefined);
       return getBillingDetails(core.db)!;
     },
     'billing:sync': () => sync.sync({ strict: true }),
@@ -75,7 +75,7 @@ export function createBillingFeature(core: AppCore) {
     const tick = () => {
       try {
         trial.checkNotifications();
-        if (sync.due()) void sync.sync();
+        if (sync.due()) sync.sync().catch(() => undefined);
       } catch (e) {
         core.logger.warn('billing.background_failed', { error: e instanceof Error ? e.message : String(e) });
       }

@@ -16,6 +16,7 @@ export const TOKEN_KEY = 'billing.token';
 const BASE_BACKOFF_MS = 30_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 const OUTAGE_NOTICE_MS = 3 * 86_400_000;
+const REFRESH_MS = 60 * 60_000;
 
 /** Retry delay after `failures` failed attempts in a row: 30 s, 1 min, 2 min, … at most 1 h, ±20 %. */
 export function backoffMs(failures: number, random = Math.random): number {
@@ -54,12 +55,17 @@ export class BillingSync {
     };
   }
 
-  /** Is an attempt due now (backoff respected)? */
+  /**
+   * Is a background attempt due now? Only when something waits (usage, details, the registration) or
+   * the last success is over an hour old (trial dates, new fee invoices) — and never before the backoff ends.
+   */
   due(): boolean {
-    if (!this.core.config.billingUrl) return false;
+    if (!this.core.config.billingUrl || !this.trial.account().registeredAt) return false;
     const s = this.state();
-    if (s.nextAttemptAt && this.core.clock.now().toISOString() < s.nextAttemptAt) return false;
-    return true;
+    const now = this.core.clock.now();
+    if (s.nextAttemptAt && now.toISOString() < s.nextAttemptAt) return false;
+    const stale = !s.lastSuccessAt || now.getTime() - new Date(s.lastSuccessAt).getTime() > REFRESH_MS;
+    return s.waiting > 0 || s.detailsWaiting || !s.registeredWithServer || stale;
   }
 
   /** One sync run; concurrent callers share it. `strict` turns a failure into an AppError (CLI). */
@@ -76,6 +82,11 @@ export class BillingSync {
       if (opts.strict && st.lastError && st.failures > 0) throw new AppError('SYNC_FAILED', `Abgleich mit dem Abrechnungsdienst fehlgeschlagen: ${st.lastError}. Die Nutzungsdaten bleiben gespeichert und werden später gesendet.`);
       return st;
     });
+  }
+
+  /** Resolves when no sync run is in flight (before closing the database). */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
   }
 
   private async run(): Promise<SyncStateView> {
