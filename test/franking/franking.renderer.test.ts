@@ -39,6 +39,10 @@ describe('Frankieren in Chromium against the fake Internetmarke server', () => {
 
     await page.getByTestId('franking-page-format').selectOption('1');
     await page.getByTestId('franking-start').fill('2');
+    // The first sheet as it will come out: slot 1 already used, stamps in slots 2–4.
+    await expect(page.getByTestId('franking-slot-1').getAttribute('data-state')).resolves.toBe('used');
+    for (const slot of [2, 3, 4]) await expect(page.getByTestId(`franking-slot-${slot}`).getAttribute('data-state')).resolves.toBe('stamp');
+    await expect(page.getByTestId('franking-slot-5').getAttribute('data-state')).resolves.toBe('free');
     await page.getByTestId('franking-buy').click();
     await page.getByTestId('franking-message').getByText('3 Marken gekauft').waitFor({ timeout: 30_000 });
 

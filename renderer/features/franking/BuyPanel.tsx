@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n';
 import { formatCents } from '../../../shared/format';
 import type { Res } from '../../../shared/ipc/contract';
 import { errorText, useFranking } from './store';
+import { SheetPreview } from './SheetPreview';
 
 type Candidate = Res<'franking:candidates'>[number];
 type Product = Res<'franking:products'>[number];
@@ -188,6 +189,17 @@ export function BuyPanel({ onBought }: { onBought(): void }) {
           {busy ? t('franking.buying') : t('franking.buy', { count: chosen.length })}
         </button>
       </div>
+      {!png && format && chosen.length > 0 && (
+        <SheetPreview
+          widthMm={format.widthMm}
+          heightMm={format.heightMm}
+          labelsX={format.labelsX}
+          labelsY={format.labelsY}
+          start={Math.min(start, perPage)}
+          count={chosen.length}
+          names={chosen.map((c) => c.buyerName)}
+        />
+      )}
       {confirmSecond && (
         <div role="alertdialog" aria-label={t('franking.confirmSecond')} className="fr-confirm warn">
           <span>{t('franking.confirmSecond')}</span>

@@ -36,6 +36,7 @@ export const franking = {
   'franking.select': 'Auftrag {order} auswählen',
   'franking.pageFormat': 'Seitenformat',
   'franking.pageFormat.loading': 'Formate werden geladen …',
+  'franking.preview': 'Vorschau des ersten Bogens ({pages} Seite(n) insgesamt)',
   'franking.start': 'Startposition',
   'franking.format.png': 'Einzelbilder (PNG)',
   'franking.cost': 'Kosten',

@@ -37,6 +37,7 @@ export const franking: Record<keyof typeof de, string> = {
   'franking.select': 'Select order {order}',
   'franking.pageFormat': 'Page format',
   'franking.pageFormat.loading': 'Loading formats …',
+  'franking.preview': 'Preview of the first sheet ({pages} page(s) in total)',
   'franking.start': 'Start position',
   'franking.format.png': 'Single images (PNG)',
   'franking.cost': 'Cost',
