@@ -59,6 +59,7 @@ export function EInvoiceDetailSection({ orderId }: { orderId: number; refresh():
               <>
                 <p className="error">{t('exports.einvoice.failures')}</p>
                 <RuleList failures={s.failures} testId="einvoice-failures" />
+                <p className="muted">{t('exports.einvoice.rejectedHint')}</p>
               </>
             )}
             {s.warnings.length > 0 && (

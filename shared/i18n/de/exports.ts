@@ -52,6 +52,7 @@ export const exports = {
   'exports.einvoice.xml': 'XML',
   'exports.einvoice.pdf': 'PDF (hybrid)',
   'exports.einvoice.failures': 'Verletzte Regeln — die E-Rechnung wurde nicht ausgestellt:',
+  'exports.einvoice.rejectedHint': 'Eine ausgestellte Rechnung ist unveränderlich. Fehlen Angaben (z. B. USt-IdNr., Telefon, IBAN), diese in den Firmendaten ergänzen, die Rechnung stornieren und neu ausstellen.',
   'exports.einvoice.warnings': 'Hinweise',
   'exports.einvoice.busy': 'Wird geprüft …',
   'exports.month.label': 'Monat',

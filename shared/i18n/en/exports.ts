@@ -53,6 +53,7 @@ export const exports: Record<keyof typeof de, string> = {
   'exports.einvoice.xml': 'XML',
   'exports.einvoice.pdf': 'PDF (hybrid)',
   'exports.einvoice.failures': 'Broken rules — the e-invoice was not issued:',
+  'exports.einvoice.rejectedHint': 'An issued invoice cannot change. If data is missing (e.g. VAT id, phone, IBAN), add it to the company data, cancel the invoice and issue a new one.',
   'exports.einvoice.warnings': 'Notes',
   'exports.einvoice.busy': 'Checking …',
   'exports.month.label': 'Month',
