@@ -78,3 +78,20 @@ describe('portodesk labels / printers CLI', () => {
     expect(log[0]!.systemJobId).toBe(res.jobId);
   });
 });
+
+describe('portodesk labels stock add / remove', () => {
+  it('adds an own sheet, prints on it, refuses a grid larger than A4, removes it', async () => {
+    const { dir, ids } = await dataDirWith([orderDraft()]);
+    const add = runPortodesk(['--data', dir, 'labels', 'stock', 'add', '--id', 'herma-4360', '--name', 'Herma 4360', '--width', '70', '--height', '36', '--grid', '3x8', '--left', '0', '--top', '4,5']);
+    expect(add.code, add.stderr).toBe(0);
+    const out = join(dir, 'bogen.pdf');
+    const p = runPortodesk(['--data', dir, 'labels', 'print', String(ids[0]), '--stock', 'herma-4360', '--start', '24', '--out', out]);
+    expect(p.code, p.stderr).toBe(0);
+    expect(pageSizesMm(out)[0]!.width).toBeCloseTo(210, 0);
+    const bad = runPortodesk(['--data', dir, 'labels', 'stock', 'add', '--id', 'zu-gross', '--width', '80', '--height', '36', '--grid', '3x8', '--left', '0', '--top', '0']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/240\.0 mm breit/);
+    expect(runPortodesk(['--data', dir, 'labels', 'stock', 'remove', 'herma-4360']).code).toBe(0);
+    expect(runPortodesk(['--data', dir, 'labels', 'stock', 'remove', 'dymo-99014']).code).toBe(1);
+  });
+});

@@ -72,6 +72,54 @@ export const labelsCommands: CliCommand[] = [
     },
   },
   {
+    name: 'labels stock add',
+    summary: 'Eigenes Etikettenformat anlegen (Rolle oder A4-Bogen)',
+    usage: '--id ID --name NAME --width MM --height MM [--landscape] [--endless] [--grid SPALTENxZEILEN --left MM --top MM [--gap-x MM] [--gap-y MM]]',
+    options: {
+      id: { type: 'string' }, name: { type: 'string' }, width: { type: 'string' }, height: { type: 'string' },
+      landscape: { type: 'boolean' }, endless: { type: 'boolean' }, grid: { type: 'string' }, left: { type: 'string' }, top: { type: 'string' },
+      'gap-x': { type: 'string' }, 'gap-y': { type: 'string' },
+    },
+    async run(ctx) {
+      const num = (k: string, fallback?: number) => {
+        const v = str(ctx, k);
+        if (v === undefined) {
+          if (fallback !== undefined) return fallback;
+          throw new UsageError(`--${k} fehlt (Millimeter)`);
+        }
+        const n = Number(v.replace(',', '.'));
+        if (!Number.isFinite(n)) throw new UsageError(`--${k}: Zahl in Millimetern erwartet, nicht „${v}“`);
+        return n;
+      };
+      const id = str(ctx, 'id');
+      if (!id) throw new UsageError('--id fehlt (z. B. herma-4360)');
+      const grid = str(ctx, 'grid');
+      let sheet = null;
+      if (grid) {
+        const m = /^(\d+)\s*[x×]\s*(\d+)$/.exec(grid);
+        if (!m) throw new UsageError('--grid: SPALTENxZEILEN erwartet, z. B. 3x8');
+        sheet = { pageWidthMm: 210, pageHeightMm: 297, columns: Number(m[1]), rows: Number(m[2]), marginLeftMm: num('left'), marginTopMm: num('top'), gapXMm: num('gap-x', 0), gapYMm: num('gap-y', 0) };
+      }
+      const stock = await ctx.app.call('labels:stock:save', {
+        id, name: str(ctx, 'name') ?? id, kind: sheet ? 'sheet' : ctx.values.endless === true ? 'endless' : 'roll',
+        widthMm: num('width'), heightMm: num('height'), orientation: ctx.values.landscape === true ? 'landscape' : 'portrait', sheet,
+      });
+      ctx.print(stock, () => `Gespeichert: ${stock.id} – ${stock.name}`);
+    },
+  },
+  {
+    name: 'labels stock remove',
+    summary: 'Eigenes Etikettenformat löschen',
+    usage: 'ID',
+    async run(ctx) {
+      const [id] = ctx.positionals;
+      if (!id) throw new UsageError('ID des eigenen Formats angeben');
+      const r = await ctx.app.call('labels:stock:delete', { id });
+      if (!r.deleted) throw new AppError('NOT_FOUND', `Kein eigenes Etikettenformat „${id}“ (eingebaute Formate lassen sich nicht löschen)`);
+      ctx.print(r, () => `Gelöscht: ${id}`);
+    },
+  },
+  {
     name: 'labels preview',
     summary: 'Etikett(en) prüfen: Warnungen und Schriftgröße, ohne zu drucken',
     usage: 'ORDER_ID... [--stock NAME] [--start N]',
