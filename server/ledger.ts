@@ -96,7 +96,7 @@ export class Ledger {
         const counts = { free: 0, middle: 0, high: 0 };
         let trialOrders = 0;
         for (const e of fresh) {
-          if (e.occurredAt < o.trialEndsAt) trialOrders += 1;
+          if (Date.parse(e.occurredAt) < Date.parse(o.trialEndsAt)) trialOrders += 1;
           else counts[feeTier(e.goodsValueCents)] += 1;
         }
         const tiers = FEE_TIERS.map((tier) => ({ tier, count: counts[tier], feeCents: TIER_FEE_CENTS[tier], amountCents: counts[tier] * TIER_FEE_CENTS[tier] }));

@@ -138,7 +138,9 @@ export function openSqliteStorage(file: string): BillingStorage {
       return db.transaction(() => {
         let accepted = 0;
         for (const e of events) {
-          accepted += insertEvent.run(accountId, e.id, e.orderKey, e.action, e.occurredAt, berlinMonth(e.occurredAt), e.goodsValueCents, nowIso).changes;
+          // Stored as UTC ISO with milliseconds, so ordering by the column is ordering by time.
+          const at = new Date(e.occurredAt).toISOString();
+          accepted += insertEvent.run(accountId, e.id, e.orderKey, e.action, at, berlinMonth(at), e.goodsValueCents, nowIso).changes;
         }
         return { accepted, duplicates: events.length - accepted };
       })();

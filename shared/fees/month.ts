@@ -42,7 +42,9 @@ export type FeeOptions = {
  * or from where its actions were reported — and orders the result by time.
  */
 export function firstPerOrder<E extends FeeEvent>(events: readonly E[]): E[] {
-  const sorted = [...events].sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Times are compared as instants, not as text ("…00Z" and "…00.000Z" are the same moment).
+  const t = new Map<E, number>(events.map((e) => [e, Date.parse(e.occurredAt)]));
+  const sorted = [...events].sort((a, b) => t.get(a)! - t.get(b)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const seen = new Set<string>();
   const out: E[] = [];
   for (const e of sorted) {
@@ -53,7 +55,7 @@ export function firstPerOrder<E extends FeeEvent>(events: readonly E[]): E[] {
   return out;
 }
 
-const inTrial = (e: FeeEvent, o: FeeOptions) => !!o.trialEndsAt && e.occurredAt < o.trialEndsAt;
+const inTrial = (e: FeeEvent, o: FeeOptions) => !!o.trialEndsAt && Date.parse(e.occurredAt) < Date.parse(o.trialEndsAt);
 
 /**
  * The fees of one Berlin calendar month. `events` may contain events of other months (ignored) and

@@ -62,6 +62,14 @@ describe('worked examples (PRODUCT.md §6)', () => {
     expect(monthFees('2026-11', [e]).orders).toBe(0);
     expect(monthFees('2026-12', [e]).netCents).toBe(8);
   });
+  it('compares times as instants, whatever their notation', () => {
+    const e = ev(1000, '2026-12-01T00:30:00+01:00'); // = 30.11. 23:30 UTC = 1 December in Berlin
+    expect(monthFees('2026-12', [e]).netCents).toBe(8);
+    // the action at exactly the trial end is no longer in the trial ("…00Z" = "…00.000Z")
+    expect(monthFees('2026-11', [ev(1000, '2026-11-15T00:00:00Z')], { trialEndsAt: '2026-11-15T00:00:00.000Z' }).trialOrders).toBe(0);
+    expect(monthFees('2026-11', [ev(1000, '2026-11-14T23:59:59.999Z')], { trialEndsAt: '2026-11-15T00:00:00Z' }).trialOrders).toBe(1);
+  });
+
   it('orders during the trial are free', () => {
     const events = [ev(1000, '2026-11-10T10:00:00Z'), ev(1000, '2026-11-20T10:00:00Z')];
     const m = monthFees('2026-11', events, { trialEndsAt: '2026-11-15T00:00:00Z' });
