@@ -24,7 +24,7 @@ export type Fault =
   | 'expire-token' // every token becomes invalid just before this request
   | 'quota-exceeded'
   | 'drain-wallet'; // the Portokasse is emptied elsewhere just before this request (balance too low)
-export type Step = 'auth' | 'init' | 'checkout' | 'retrieve' | 'retoure' | 'retoure-state' | 'wallet' | 'catalog';
+export type Step = 'auth' | 'init' | 'checkout' | 'retrieve' | 'retoure' | 'retoure-state' | 'wallet' | 'catalog' | 'document';
 
 export type LedgerEntry = { kind: 'charge' | 'refund' | 'topup'; amountCents: number; shopOrderId: string; voucherIds: string[]; balanceAfter: number };
 type Cart = { shopOrderId: string; state: 'initialised' | 'checked_out'; response?: Record<string, unknown>; docKey?: string; docType?: string };
@@ -152,6 +152,9 @@ export class FakeInternetmarke {
     const method = req.method ?? 'GET';
     this.requests.push({ method, path: url.pathname + url.search, auth: req.headers.authorization });
     if (url.pathname === '/PcfExtensionWeb/document') {
+      const f = this.takeFault('document');
+      if (f === 'drop-before') return void req.socket.destroy();
+      if (f) return void res.writeHead(500).end('Internal Server Error');
       const doc = this.docs.get(url.searchParams.get('data') ?? '');
       if (!doc) return void res.writeHead(404).end('Not Found');
       return void res.writeHead(200, { 'content-type': doc.type }).end(Buffer.from(doc.body));
@@ -210,7 +213,7 @@ export class FakeInternetmarke {
     if (step === 'init') {
       const id = String(this.seq++);
       this.carts.set(id, { shopOrderId: id, state: 'initialised' });
-      return this.json(res, 200, { shopOrderId: id });
+      return afterCharge(() => this.json(res, 200, { shopOrderId: id }));
     }
     if (step === 'checkout') return this.checkout(req, res, url, path.endsWith('png') ? 'png' : 'pdf', raw, afterCharge);
     if (step === 'retrieve') {

@@ -99,6 +99,39 @@ describe('Internetmarken kaufen gegen den Fake-Server', () => {
     });
   }
 
+  for (const fault of ['status-500', 'drop-before', 'drop-after-charge'] as Fault[]) {
+    it(`fault when creating the cart „${fault}“: nothing charged, the purchase is closed as failed, buying again works`, async () => {
+      w = await frankingWorld({ orders: 2 });
+      w.im.inject('init', fault);
+      const orders = w.orderIds.map((orderId) => ({ orderId }));
+      await expect(w.app.call('franking:buy', { orders, productCode: 1, print: false })).rejects.toMatchObject({ code: fault === 'status-500' ? 'IM_SERVER' : 'IM_NETWORK' });
+      expect(w.im.charges()).toHaveLength(0);
+      expect(w.app.db.prepare('SELECT state FROM franking_purchases').all()).toEqual([{ state: 'failed' }]);
+      await w.app.call('franking:buy', { orders, productCode: 1, print: false });
+      expectOneChargePerStamp(w, 2);
+    });
+  }
+
+  it('login fails with 500: nothing journaled, nothing charged', async () => {
+    w = await frankingWorld({ orders: 1 });
+    w.im.inject('auth', 'status-500');
+    await expect(w.app.call('franking:buy', { orders: [{ orderId: w.orderIds[0]! }], productCode: 1 })).rejects.toMatchObject({ code: 'IM_SERVER' });
+    expect(w.im.charges()).toHaveLength(0);
+  });
+
+  it('the document download fails: the stamps are kept; the PDF is fetched and archived on reprint', async () => {
+    w = await frankingWorld({ orders: 2 });
+    w.im.inject('document', 'status-500', 2);
+    const r = await w.app.call('franking:buy', { orders: w.orderIds.map((orderId) => ({ orderId })), productCode: 1 });
+    expectOneChargePerStamp(w, 2);
+    expect(r.purchases.at(-1)!.file).toBeNull();
+    expect(r.print).toBeNull();
+    const again = await w.app.call('franking:reprint', { purchaseId: r.purchases.at(-1)!.purchaseId });
+    expect(pdfText(readFileSync(again.savedTo))).toContain(r.stamps[0]!.voucherId);
+    const row = w.app.db.prepare('SELECT file_path, file_sha256 FROM franking_purchases').get() as { file_path: string; file_sha256: string };
+    expect(createHash('sha256').update(readFileSync(row.file_path)).digest('hex')).toBe(row.file_sha256);
+  });
+
   it('a lost answer whose lookup also fails stays journaled as unknown, and is recovered later without a second charge', async () => {
     w = await frankingWorld({ orders: 2 });
     w.im.inject('checkout', 'drop-after-charge');
@@ -130,6 +163,15 @@ describe('Internetmarken kaufen gegen den Fake-Server', () => {
     expect(w.im.charges()).toHaveLength(1);
     await w.app.call('franking:buy', { orders, productCode: 1, print: false, allowSecondStamp: true });
     expect(w.im.charges()).toHaveLength(2);
+  });
+
+  it('two buys for the same order at once (double click): one purchase, one charge', async () => {
+    w = await frankingWorld({ orders: 1 });
+    const req = { orders: [{ orderId: w.orderIds[0]! }], productCode: 1, print: false };
+    const results = await Promise.allSettled([w.app.call('franking:buy', req), w.app.call('franking:buy', req)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(w.im.charges()).toHaveLength(1);
+    expect(w.im.requests.filter((q) => q.path.endsWith('/app/shoppingcart'))).toHaveLength(1);
   });
 
   it('balance too low: nothing is bought, the seller is told and notified', async () => {

@@ -91,6 +91,14 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
     }));
   };
 
+  // Money-moving work runs one at a time in this process (a double click must not start two purchases).
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
   const handlers: FeatureHandlers<typeof frankingChannels> = {
     'franking:status': async () => {
       const last = balance.last();
@@ -161,7 +169,7 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
         totalCents, balanceCents: last?.balanceCents ?? null, balanceAfterCents: last ? last.balanceCents - totalCents : null,
       };
     },
-    'franking:buy': async (req) => {
+    'franking:buy': (req) => serial(async () => {
       // Anything left open by a crash or a lost answer is settled first.
       const rec = await engine.recoverAll();
       if (rec.stillOpen > 0) {
@@ -185,7 +193,7 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
         balance.notify({ category: 'balance', key: 'franking.balance-short', title: 'Portokasse: Guthaben reicht nicht', body: text, route: 'franking' });
         throw new AppError('IM_BALANCE_TOO_LOW', text);
       }
-      const purchaseId = await engine.open(lines, sender, { format: req.format, pageFormat, start: req.startPosition });
+      const purchaseId = await engine.open(lines, sender, { format: req.format, pageFormat, start: req.startPosition, allowSecondStamp: req.allowSecondStamp });
       await engine.settle(purchaseId);
       let file: { path: string; sha256: string } | null = null;
       try {
@@ -211,15 +219,15 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
         purchases: [...rec.resolved.map((r) => purchaseView(r.purchaseId, r.recovered)), purchaseView(purchaseId, false)],
         totalCents, balanceCents, stamps, print,
       };
-    },
-    'franking:recover': async () => {
+    }),
+    'franking:recover': () => serial(async () => {
       const rec = await engine.recoverAll();
       await refunds.followOpen().catch((e) => core.logger.warn('franking.refund_follow_failed', { error: String(e) }));
       return { resolved: rec.resolved.map((r) => purchaseView(r.purchaseId, r.recovered)), stillOpen: rec.stillOpen };
-    },
+    }),
     'franking:stamps': (req) => stampViews(req.orderId),
     'franking:reprint': (req) => printPurchase(req.purchaseId),
-    'franking:refund': (req) => refunds.refund(req.voucherIds),
+    'franking:refund': (req) => serial(() => refunds.refund(req.voucherIds)),
   };
 
   return {

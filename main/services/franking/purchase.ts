@@ -34,17 +34,30 @@ export class PurchaseEngine {
   ) {}
 
   /** Journals a purchase: items first, then the cart, each in its own committed transaction. */
-  async open(lines: PlannedLine[], sender: PlannedLine['receiver'], o: { format: 'pdf' | 'png'; pageFormat: PageFormat | null; start: number }): Promise<number> {
+  async open(
+    lines: PlannedLine[],
+    sender: PlannedLine['receiver'],
+    o: { format: 'pdf' | 'png'; pageFormat: PageFormat | null; start: number; allowSecondStamp: boolean },
+  ): Promise<number> {
     const { db } = this.core;
     const totalCents = lines.reduce((s, l) => s + l.priceCents, 0);
-    const purchaseId = db.transaction(() =>
-      repo.insertPurchase(
+    // IMMEDIATE: the check and the journal entry are one write transaction, so a second process
+    // (CLI next to the app) cannot journal a purchase for the same order in between.
+    const purchaseId = db.transaction(() => {
+      const ids = lines.map((l) => l.orderId);
+      const busy = repo.ordersInOpenPurchase(db, ids);
+      const live = o.allowSecondStamp ? new Map() : repo.ordersWithLiveStamp(db, ids);
+      const clash = ids.filter((id) => busy.has(id) || live.has(id));
+      if (clash.length) {
+        throw new AppError('FRANKING_REFUSED', `Nichts gekauft: für Auftrag ${clash.join(', ')} läuft gerade ein Kauf oder es gibt schon eine Marke.`);
+      }
+      return repo.insertPurchase(
         db,
         { format: o.format, pageFormatId: o.pageFormat?.id ?? null, pageSizeMm: o.pageFormat ? { width: o.pageFormat.size.x, height: o.pageFormat.size.y } : null, startPosition: o.start, totalCents },
         lines.map((l) => ({ orderId: l.orderId, productCode: l.productCode, priceCents: l.priceCents })),
         this.core.nowIso(),
-      ),
-    )();
+      );
+    }).immediate();
     let shopOrderId: string;
     try {
       shopOrderId = await this.client().initCart();
