@@ -41,6 +41,18 @@ describe.skipIf('skip' in rig)('Einstellungen → Drucker in Chromium', () => {
     await expect(page.getByTestId('print-log').textContent()).resolves.toContain('Testdruck Brother DK-11202');
   });
 
+  it('an own label size is added in the form and can be chosen at once', async () => {
+    const { page } = ui;
+    await page.getByTestId('custom-name').fill('Herma 5051');
+    await page.getByTestId('custom-width').fill('100');
+    await page.getByTestId('custom-height').fill('50,8');
+    await page.getByTestId('custom-save').click();
+    await page.getByTestId('custom-status').getByText('„Herma 5051“ gespeichert.').waitFor();
+    await page.getByTestId('stock-label').selectOption('herma-5051');
+    await page.getByTestId('printer-status-label').getByText('Gespeichert.').waitFor();
+    expect(app.features.labels.labels.stocks.resolve('herma-5051')).toMatchObject({ widthMm: 100, heightMm: 50.8, source: 'custom' });
+  });
+
   it('without a printer for invoices the test page is saved and the seller is told where', async () => {
     const { page } = ui;
     await page.getByTestId('test-invoice').click();

@@ -4,6 +4,7 @@ import { useT } from '../../app/i18n';
 import { formatDateTime } from '../../../shared/format';
 import type { LabelStock } from '../../../shared/labels/stock';
 import type { PrintLogView } from '../../../shared/ipc/channels/labels';
+import { CustomStockForm } from './CustomStockForm';
 import './labels.css';
 
 const jobTypes = ['invoice', 'delivery_note', 'label', 'stamp'] as const;
@@ -105,6 +106,7 @@ export function PrinterSettings() {
           })}
         </tbody>
       </table>
+      <CustomStockForm stocks={stocks} onChanged={() => void call('labels:stock:list', {}).then(setStocks)} />
       <h3>{t('labels.settings.log')}</h3>
       {log.length === 0 ? (
         <p className="muted">{t('labels.settings.log.empty')}</p>
