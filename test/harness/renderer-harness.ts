@@ -53,7 +53,7 @@ export async function openRenderer(app: PortodeskApp, opts: { width?: number; he
   const { server, url } = await serve(dir);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: ['--lang=de-DE', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1400, height: opts.height ?? 860 },
