@@ -18,11 +18,20 @@ const SORT_SQL: Record<OrderSort, string> = {
   totalCents: 'o.total_cents',
 };
 
-/** User text → FTS5 query: every word must match as a prefix ("mül ber" finds "Müller, Berlin"). */
+/**
+ * User text → FTS5 query: every word must match, the last token of each as a prefix ("mül ber" finds
+ * "Müller, Berlin"). A word with separators ("06-13875-11402", "WRAP-3") is a phrase, so its parts
+ * must stand together in that order.
+ */
 export function ftsQuery(search: string): string | null {
-  const words = search.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 12);
+  const words = search
+    .normalize('NFC')
+    .split(/\s+/)
+    .map((w) => w.split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' '))
+    .filter(Boolean)
+    .slice(0, 12);
   if (words.length === 0) return null;
-  return words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
+  return words.map((w) => `"${w}"*`).join(' ');
 }
 
 /** Berlin calendar day → UTC instant of its start (handles DST by asking Intl). */
