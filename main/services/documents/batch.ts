@@ -1,11 +1,14 @@
 import { PDFDocument } from 'pdf-lib';
 import type { AppCore } from '../../app/core';
 import * as repo from '../../db/repos/documents';
+import { jobItems } from '../../db/repos/jobs';
 import { isAppError } from '../../../shared/errors';
 import { savePrintFile, type PrintService } from '../printing/print-service';
 import type { DocumentIssuer } from './issue';
 
 export const BATCH_KIND = 'documents.print';
+/** How many orders ahead the batch renders (on the worker pool when there is one). */
+const PREFETCH = 6;
 export type BatchPayload = { invoice: boolean; deliveryNote: boolean; print: boolean };
 export type BatchResult = {
   combinedPath: string;
@@ -49,11 +52,19 @@ export async function combinePdfs(db: AppCore['db'], docs: repo.DocumentRow[]): 
  * cancelled batch resumes without a second invoice. At the end: one combined PDF for the printer.
  */
 export function registerBatchJob(core: AppCore, issuer: DocumentIssuer, printing: () => PrintService | null): void {
+  const upcoming = new Map<string, string[]>();
   core.jobs.register<BatchPayload>({
     kind: BATCH_KIND,
     label: (p) => (p.invoice && p.deliveryNote ? 'Rechnungen + Lieferscheine drucken' : p.invoice ? 'Rechnungen drucken' : 'Lieferscheine drucken'),
-    async runItem(ref, p) {
+    async runItem(ref, p, ctx) {
       const orderId = Number(ref);
+      // Keep the render workers busy with the next orders while this one is committed.
+      let refs = upcoming.get(ctx.jobId);
+      if (!refs) upcoming.set(ctx.jobId, (refs = jobItems(core.db, ctx.jobId).map((i) => i.ref)));
+      const at = refs.indexOf(ref);
+      const next = refs.slice(at + 1, at + 1 + PREFETCH).map(Number);
+      if (p.invoice) issuer.prefetch(next, 'invoice', repo.openInvoiceOf(core.db, orderId) ? 0 : 1);
+      if (p.deliveryNote) issuer.prefetch(next, 'delivery_note', repo.deliveryNoteOf(core.db, orderId) ? 0 : 1);
       try {
         if (p.invoice) await issuer.issueInvoice(orderId);
         if (p.deliveryNote) await issuer.issueDeliveryNote(orderId);
@@ -65,6 +76,7 @@ export function registerBatchJob(core: AppCore, issuer: DocumentIssuer, printing
       }
     },
     async finish(p, ctx) {
+      upcoming.delete(ctx.jobId);
       const ids = ctx.items.filter((i) => i.state === 'done').map((i) => Number(i.ref));
       const docs = batchDocuments(core.db, ids, p);
       if (docs.length === 0) return { summary: 'Keine Belege erstellt.', result: null };

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { basename } from 'node:path';
 import type { AppCore } from '../../app/core';
 import type { FeatureHandlers } from '../../ipc/feature-handlers';
@@ -18,9 +19,32 @@ import { findGaps } from './gaps';
 import { BATCH_KIND, registerBatchJob, combinePdfs, type BatchResult } from './batch';
 import { readDocumentSettings, registerDocumentSettings, SETTING_KEYS } from './settings';
 import { peekNumber } from './numbering';
-import { renderInThread } from './render';
+import { renderInThread, type Renderer } from './render';
+import { createRenderPool } from './render-pool';
 import { previewPdf } from './preview';
 import type { InvoiceArchive } from './invoice-archive';
+
+/**
+ * Batches render ahead on worker threads. The pool starts with the first prefetch and stops after
+ * a few idle seconds, so single documents and short-lived CLI runs never pay for it. Without the
+ * TypeScript worker source on disk (bundled app) rendering stays in-thread.
+ */
+function workerRenderer(core: AppCore): Renderer {
+  const workerSource = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
+  if (process.env.PORTODESK_RENDER_WORKERS === '0' || !existsSync(workerSource)) return renderInThread;
+  let pool: ReturnType<typeof createRenderPool> | null = null;
+  let idle: ReturnType<typeof setTimeout> | null = null;
+  return (job) => {
+    pool ??= createRenderPool(core.logger);
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => {
+      void pool?.close();
+      pool = null;
+    }, 5000);
+    idle.unref();
+    return pool.render(job);
+  };
+}
 
 export type DocumentsDeps = { orders: OrdersFeature; billing: BillingFeature; printing?: PrintService | null };
 
@@ -28,7 +52,7 @@ export type DocumentsDeps = { orders: OrdersFeature; billing: BillingFeature; pr
 export function createDocumentsFeature(core: AppCore, deps: DocumentsDeps) {
   registerDocumentSettings(core);
   let printing: PrintService | null = deps.printing ?? null;
-  const issuer = new DocumentIssuer(core, () => deps.billing.chargeGuard, renderInThread);
+  const issuer = new DocumentIssuer(core, () => deps.billing.chargeGuard, renderInThread, workerRenderer(core));
   const archive: InvoiceArchive = createInvoiceArchive(core.db, issuer);
   registerBatchJob(core, issuer, () => printing);
   // Finish archive files of documents committed just before a crash.

@@ -1,0 +1,10 @@
+import { parentPort } from 'node:worker_threads';
+import { renderInThread, type RenderJob } from './render';
+
+/** Worker thread: renders documents for the pool (render-pool.ts). */
+parentPort!.on('message', (msg: { id: number; job: RenderJob }) => {
+  renderInThread(msg.job).then(
+    (pdf) => parentPort!.postMessage({ id: msg.id, pdf }, [pdf.buffer as ArrayBuffer]),
+    (e: Error) => parentPort!.postMessage({ id: msg.id, error: e.message }),
+  );
+});
