@@ -76,6 +76,12 @@ describe('trial badge, registration, expiry dialog and the Gebühren view in Chr
     await expect(attr(page.getByTestId('fee-chart').locator('[role=img]'), 'aria-label')).resolves.toMatch(/Nov\.? 26: 4,40 €/);
     expect(await page.getByTestId('fee-chart').locator('svg.recharts-surface').count()).toBe(1);
     await expect(text(page.getByTestId('sync-waiting'))).resolves.toBe('100');
+    // another month from the 12-month strip
+    await page.getByTestId('fee-month-2026-10').click();
+    await page.getByTestId('fee-meter').getByText('Gebühren im Monat Oktober 2026').waitFor();
+    await expect(text(page.getByTestId('fee-net'))).resolves.toBe('0,00 €');
+    await page.getByTestId('fee-month-2026-11').click();
+    await page.getByTestId('fee-meter').getByText('Gebühren im Monat November 2026').waitFor();
   });
 
   it('billing details: a wrong IBAN is refused, a right one unlocks chargeable actions; sync and invoice download', async () => {

@@ -11,6 +11,8 @@ type BillingState = {
   refresh(): Promise<void>;
   dismissRegistration(): void;
   dismissExpiry(): void;
+  /** Shows the registration bar again (from the fees view after "Später"). */
+  showRegistration(): void;
 };
 
 /** Trial and sync state shared by the badge, the overlays and the fees view; kept fresh by main's events. */
@@ -25,6 +27,7 @@ export const useBilling = create<BillingState>((set) => ({
   },
   dismissRegistration: () => set({ registrationDismissed: true }),
   dismissExpiry: () => set({ expiryDismissed: true }),
+  showRegistration: () => set({ registrationDismissed: false }),
 }));
 
 let started = false;

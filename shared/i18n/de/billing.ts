@@ -79,4 +79,6 @@ export const billing = {
   'billing.sync.waiting': 'Wartende Ereignisse',
   'billing.sync.error': 'Letzter Fehler',
   'billing.sync.now': 'Jetzt abgleichen',
+  'billing.view.notRegistered': 'Noch nicht registriert: Name und E-Mail-Adresse fehlen.',
+  'billing.chart.pick': 'Monat im Gebührenzähler zeigen',
 } as const;

@@ -79,4 +79,6 @@ export const billing = {
   'billing.sync.waiting': 'Events waiting',
   'billing.sync.error': 'Last error',
   'billing.sync.now': 'Sync now',
+  'billing.view.notRegistered': 'Not registered yet: name and e-mail address are missing.',
+  'billing.chart.pick': 'Show month in the fee meter',
 } as const;
