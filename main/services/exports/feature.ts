@@ -35,8 +35,10 @@ export function createExportsFeature(core: AppCore, deps: { orders: OrdersFeatur
   const exportsService = new ExportService(core, archive, deps.billing.chargeGuard);
 
   // Automatic e-invoices: every issued invoice/cancellation gets one when the seller switched it on. The work
-  // runs as a job (validation takes a few hundred ms per invoice); invoices issued in one batch share a job.
-  let queued: string[] = [];
+  // runs as a job (validation takes a few hundred ms per invoice), one job at a time: numbers issued while a
+  // job runs wait and go into the next one, so a batch of 200 invoices does not start 200 parallel jobs.
+  let pending: string[] = [];
+  let activeJob: string | null = null;
   core.jobs.register<{ count: number }>({
     kind: 'einvoice.issue',
     label: (p) => `E-Rechnungen erzeugen (${p.count})`,
@@ -56,16 +58,23 @@ export function createExportsFeature(core: AppCore, deps: { orders: OrdersFeatur
     },
   });
   const flush = () => {
-    const refs = queued;
-    queued = [];
-    if (refs.length) core.jobs.start('einvoice.issue', { count: refs.length }, refs);
+    // After close the database is gone; numbers still pending then get their e-invoice on demand.
+    if (activeJob || !pending.length || !core.db.open) return;
+    const refs = pending;
+    pending = [];
+    const job = core.jobs.start('einvoice.issue', { count: refs.length }, refs);
+    activeJob = job.id;
+    void core.jobs.wait(job.id).finally(() => {
+      activeJob = null;
+      flush();
+    });
   };
   const a = maybeArchive();
   const unsubscribe = a
     ? a.onIssued((snapshot) => {
         if (!readExportSettings(core.settings).einvoiceEnabled) return;
-        if (!queued.length) setImmediate(flush);
-        queued.push(snapshot.number);
+        pending.push(snapshot.number);
+        flush();
       })
     : () => undefined;
 
