@@ -74,6 +74,7 @@ export function PrintLabelsDialog({ orderIds, onClose, onStarted }: { orderIds: 
   }
 
   return (
+    <div className="labels-backdrop" role="presentation">
     <div
       className="labels-dialog"
       role="dialog"
@@ -150,6 +151,7 @@ export function PrintLabelsDialog({ orderIds, onClose, onStarted }: { orderIds: 
           {busy ? t('labels.printing') : t('labels.print')}
         </button>
       </div>
+    </div>
     </div>
   );
 }
