@@ -26,6 +26,17 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
     void call('orders:formats', {}).then(setFormats);
   }, []);
   useEffect(() => setFiles(initialFiles), [initialFiles]);
+  // Fallback to events: look at the job now and then until it is through.
+  useEffect(() => {
+    if (!jobId || report) return;
+    const h = setInterval(() => {
+      void call('jobs:list', {}).then((jobs) => {
+        const j = jobs.find((x) => x.id === jobId);
+        if (j) upsert(j);
+      });
+    }, 1500);
+    return () => clearInterval(h);
+  }, [jobId, report, upsert]);
   useEffect(() => {
     if (!job || !['done', 'cancelled', 'failed'].includes(job.state)) return;
     const parsed = ImportReport.safeParse(job.result);
@@ -39,7 +50,8 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
     try {
       const payload = await Promise.all(files.map(async (f) => ({ name: f.name, dataBase64: await fileToBase64(f) })));
       const j = await call('orders:import', { files: payload, format: format || undefined, allOrNothing });
-      upsert(j);
+      // Progress events may have arrived before this answer: never replace a newer state with the start state.
+      if (!useJobs.getState().jobs[j.id]) upsert(j);
       setJobId(j.id);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
