@@ -239,7 +239,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     env: process.env,
     storeBuild: Boolean((process as { windowsStore?: boolean }).windowsStore || (process as { mas?: boolean }).mas),
-    hasFeed: Boolean(feedUrl) || existsSync(join(process.resourcesPath, 'app-update.yml')),
+    hasFeed: Boolean(feedUrl) || (Boolean(process.resourcesPath) && existsSync(join(process.resourcesPath, 'app-update.yml'))),
   });
   const updater = support.supported
     ? createElectronUpdater({ logger, feedUrl, forceDevConfig: !app.isPackaged, beforeInstall: shutdown })
@@ -323,5 +323,6 @@ if (!app.requestSingleInstanceLock()) {
     e.preventDefault();
     void shutdown().then(() => app.quit());
   });
-  app.whenReady().then(start, startupError);
+  // .catch, not a second .then argument: an error inside start() must reach the seller as a dialog too.
+  app.whenReady().then(start).catch(startupError);
 }
