@@ -49,7 +49,7 @@ export class FakeInternetmarke {
   readonly ledger: LedgerEntry[] = [];
   readonly requests: { method: string; path: string; auth?: string }[] = [];
   readonly vouchers = new Map<string, VoucherRec>();
-  private faults: { step: Step; fault: Fault }[] = [];
+  private faults: { step: Step; fault: Fault; after: number }[] = [];
   private tokens = new Map<string, number>();
   private carts = new Map<string, Cart>();
   private docs = new Map<string, { type: string; body: Uint8Array }>();
@@ -95,9 +95,9 @@ export class FakeInternetmarke {
     await new Promise((r) => this.server?.close(r));
   }
 
-  /** The next request at `step` fails this way (`times` times). */
-  inject(step: Step, fault: Fault, times = 1): void {
-    for (let i = 0; i < times; i++) this.faults.push({ step, fault });
+  /** The next request at `step` fails this way (`times` times), after letting `after` requests at that step pass. */
+  inject(step: Step, fault: Fault, times = 1, after = 0): void {
+    for (let i = 0; i < times; i++) this.faults.push({ step, fault, after });
   }
 
   expireAllTokens(): void {
@@ -122,9 +122,11 @@ export class FakeInternetmarke {
   }
 
   private takeFault(step: Step): Fault | null {
-    const i = this.faults.findIndex((f) => f.step === step);
-    if (i < 0) return null;
-    return this.faults.splice(i, 1)[0]!.fault;
+    const i = this.faults.findIndex((f) => f.step === step && f.after === 0);
+    const taken = i < 0 ? null : this.faults.splice(i, 1)[0]!.fault;
+    // This request counts for every fault of the step that is still waiting its turn.
+    for (const g of this.faults) if (g.step === step && g.after > 0) g.after -= 1;
+    return taken;
   }
 
   // --- HTTP plumbing --------------------------------------------------------------------------------

@@ -66,6 +66,40 @@ describe('Internetmarken kaufen gegen den Fake-Server', () => {
     expect(getHistory(w.app.db, w.orderIds[0]!).at(-1)!.detail).toContain(`Sendungsnummer ${reg!.trackId}`);
   });
 
+  it('many stamps: one cart per franking.maxStampsPerCart, each an item of the job „franking.buy“ with progress', async () => {
+    w = await frankingWorld({ orders: 5 });
+    w.app.core.settings.set('franking.maxStampsPerCart', 2);
+    const events: string[] = [];
+    w.app.core.events.subscribe((e, p) => e === 'job:progress' && events.push(`${(p as { state: string }).state}`));
+    const r = await w.app.call('franking:buy', { orders: w.orderIds.map((orderId) => ({ orderId })), productCode: 1, startPosition: 9, print: false });
+    expect(w.im.charges().map((c) => c.voucherIds.length)).toEqual([2, 2, 1]);
+    expectOneChargePerStamp(w, 5);
+    expect(r.totalCents).toBe(5 * 95);
+    expect(r.problems).toEqual([]);
+    const jobs = await w.app.call('jobs:list', {});
+    expect(jobs[0]).toMatchObject({ kind: 'franking.buy', state: 'done', total: 3, done: 3 });
+    expect(jobs[0]!.summary).toMatch(/^5 von 5 Marken gekauft für 4,75/);
+    expect(events.at(-1)).toBe('done');
+    const starts = (w.app.db.prepare('SELECT start_position FROM franking_purchases ORDER BY id').all() as { start_position: number }[]).map((x) => x.start_position);
+    expect(starts).toEqual([9, 1, 1]);
+  });
+
+  it('a cart refused in the middle (wallet emptied elsewhere): the carts before are kept, the rest reported, one charge per stamp', async () => {
+    w = await frankingWorld({ orders: 6 });
+    w.app.core.settings.set('franking.maxStampsPerCart', 2);
+    w.im.inject('checkout', 'expire-token'); // cart 1: token expired mid-batch → renewed, looked up, sent again
+    w.im.inject('checkout', 'drain-wallet', 1, 2); // cart 2: the Portokasse was emptied on another device
+    const r = await w.app.call('franking:buy', { orders: w.orderIds.map((orderId) => ({ orderId })), productCode: 1, print: false });
+    expectOneChargePerStamp(w, 2);
+    expect(r.stamps.map((s) => s.orderId)).toEqual(w.orderIds.slice(0, 2));
+    expect(r.totalCents).toBe(190);
+    expect(r.problems).toHaveLength(2);
+    expect(r.problems[0]).toMatch(/Guthaben der Portokasse reicht nicht/);
+    const states = (w.app.db.prepare('SELECT state FROM franking_purchases ORDER BY id').all() as { state: string }[]).map((x) => x.state);
+    expect(states).toEqual(['completed', 'failed', 'failed']);
+    expect(getOrder(w.app.db, w.orderIds[2]!)!.status).toBe('new');
+  });
+
   it('sends the stamp position from the start slot (row-major) on a partly used sheet', async () => {
     w = await frankingWorld({ orders: 3 });
     await w.app.call('franking:buy', { orders: w.orderIds.map((orderId) => ({ orderId })), productCode: 11, pageFormatId: 1, startPosition: 4, print: false });

@@ -86,9 +86,11 @@ export const frankingCommands: CliCommand[] = [
           `${r.stamps.length} Internetmarke(n) gekauft für ${money(r.totalCents)}. Guthaben danach: ${money(r.balanceCents)}`,
           ...r.purchases.filter((p) => p.recovered).map((p) => `Nachgefragt und übernommen: früherer Kauf ${p.shopOrderId} (${p.stamps} Marken)`),
           ...r.stamps.map((s) => `  Auftrag ${s.orderId}: ${s.voucherId}${s.trackId ? ` (Sendungsnummer ${s.trackId})` : ''}`),
+          ...r.problems.map((p) => `Nicht gekauft: ${p}`),
           r.print ? (r.print.printed ? `Gedruckt auf ${r.print.printer}` : `Gespeichert: ${r.print.savedTo}${r.print.reason ? ` (${r.print.reason})` : ''}`) : '',
         ].filter(Boolean).join('\n'),
       );
+      return r.problems.length ? 1 : 0;
     },
   },
   {

@@ -19,17 +19,17 @@ export type StampRow = {
 
 export function insertPurchase(
   db: Db,
-  p: { format: 'pdf' | 'png'; pageFormatId: number | null; pageSizeMm: { width: number; height: number } | null; startPosition: number; totalCents: number },
+  p: { format: 'pdf' | 'png'; pageFormatId: number | null; pageSizeMm: { width: number; height: number } | null; startPosition: number; totalCents: number; requestTemplate: string },
   items: { orderId: number; productCode: number; priceCents: number }[],
   nowIso: string,
 ): number {
   const id = Number(
     db
       .prepare(
-        `INSERT INTO franking_purchases (state, format, page_format_id, page_width_mm, page_height_mm, start_position, total_cents, created_at, updated_at)
-         VALUES ('draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO franking_purchases (state, format, page_format_id, page_width_mm, page_height_mm, start_position, total_cents, request_json, created_at, updated_at)
+         VALUES ('draft', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(p.format, p.pageFormatId, p.pageSizeMm?.width ?? null, p.pageSizeMm?.height ?? null, p.startPosition, p.totalCents, nowIso, nowIso).lastInsertRowid,
+      .run(p.format, p.pageFormatId, p.pageSizeMm?.width ?? null, p.pageSizeMm?.height ?? null, p.startPosition, p.totalCents, p.requestTemplate, nowIso, nowIso).lastInsertRowid,
   );
   const ins = db.prepare('INSERT INTO franking_purchase_items (purchase_id, seq, order_id, product_code, price_cents) VALUES (?, ?, ?, ?, ?)');
   items.forEach((it, i) => ins.run(id, i + 1, it.orderId, it.productCode, it.priceCents));

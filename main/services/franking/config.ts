@@ -15,6 +15,7 @@ export function registerFrankingSettings(core: AppCore): void {
   s.register('franking.clientId', z.string(), '', 'API-Key der Portodesk-Anwendung (developer.dhl.com); alternativ PORTODESK_IM_CLIENT_ID');
   s.register('franking.clientSecret', z.string(), '', 'API-Secret der Portodesk-Anwendung; alternativ PORTODESK_IM_CLIENT_SECRET');
   s.register('franking.pageFormatId', z.number().int().positive(), 1, 'Seitenformat der Marken (1 = DIN A4 Normalpapier, 2×5)');
+  s.register('franking.maxStampsPerCart', z.number().int().min(1).max(1000), 100, 'Höchstzahl Marken je Warenkorb (ein Warenkorb = eine Abbuchung)');
   s.register('franking.lowBalanceCents', z.number().int().nonnegative(), 2000, 'Hinweis, wenn das Portokasse-Guthaben darunter fällt (Cent)');
   s.register('franking.timeoutMs', z.number().int().min(500), 60_000, 'Zeitlimit je Anfrage an die Internetmarke-API (ms)');
   s.register('franking.retourePollMs', z.number().int().min(0), 3000, 'Abstand der Statusabfragen einer Erstattung (ms)');

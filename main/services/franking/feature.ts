@@ -91,6 +91,47 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
     }));
   };
 
+  type BuyJobPayload = { print: boolean; stamps: number; totalCents: number };
+  const jobErrors = new Map<number, unknown>();
+  const jobPrints = new Map<number, PrintResultView>();
+  core.jobs.register<BuyJobPayload>({
+    kind: 'franking.buy',
+    label: (p) => `Internetmarken kaufen (${p.stamps} Stück, ${formatCents(p.totalCents)})`,
+    // Idempotent per cart: the journal says how far it got; settle() asks Deutsche Post before re-sending.
+    async runItem(ref, payload) {
+      const id = Number(ref);
+      const p = repo.getPurchase(core.db, id);
+      if (!p) return { state: 'skipped', reason: `Kauf ${ref} nicht gefunden` };
+      if (p.state === 'failed') return { state: 'skipped', reason: p.last_error ?? 'nicht gekauft' };
+      try {
+        await engine.startCart(id);
+        await engine.settle(id);
+      } catch (e) {
+        jobErrors.set(id, e);
+        throw e;
+      }
+      const after = repo.getPurchase(core.db, id)!;
+      if (after.state !== 'completed') return { state: 'skipped', reason: after.last_error ?? 'nicht gekauft' };
+      let file: { path: string; sha256: string } | null = null;
+      try {
+        file = await engine.fetchDocument(id);
+      } catch (e) {
+        core.logger.warn('franking.fetch_failed', { purchaseId: id, error: String(e) });
+      }
+      // The stamps are bought whatever the printer does: a print failure is reported, never thrown,
+      // so nobody buys again because "it failed". Reprint from the archive at any time.
+      if (payload.print && file && repo.stampsOfPurchase(core.db, id).every((s) => s.printed_count === 0)) {
+        jobPrints.set(id, await printPurchase(id).catch((e: unknown) => ({ printed: false, printer: null, savedTo: file!.path, reason: e instanceof Error ? e.message : String(e) })));
+      }
+      return { state: 'done' };
+    },
+    finish(payload, ctx) {
+      const done = ctx.items.filter((i) => i.state === 'done').map((i) => repo.getPurchase(core.db, Number(i.ref))!);
+      const n = done.reduce((s, p) => s + repo.stampsOfPurchase(core.db, p.id).length, 0);
+      return { summary: `${n} von ${payload.stamps} Marken gekauft für ${formatCents(done.reduce((s, p) => s + p.total_cents, 0))}` };
+    },
+  });
+
   // Money-moving work runs one at a time in this process (a double click must not start two purchases).
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -193,31 +234,37 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
         balance.notify({ category: 'balance', key: 'franking.balance-short', title: 'Portokasse: Guthaben reicht nicht', body: text, route: 'franking' });
         throw new AppError('IM_BALANCE_TOO_LOW', text);
       }
-      const purchaseId = await engine.open(lines, sender, { format: req.format, pageFormat, start: req.startPosition, allowSecondStamp: req.allowSecondStamp });
-      await engine.settle(purchaseId);
-      let file: { path: string; sha256: string } | null = null;
-      try {
-        file = await engine.fetchDocument(purchaseId);
-      } catch (e) {
-        core.logger.warn('franking.fetch_failed', { purchaseId, error: String(e) });
+      // One cart (one checkout, one charge) per franking.maxStampsPerCart stamps; each cart is an item of
+      // the job 'franking.buy', so the seller sees progress and a crash resumes where it stopped.
+      const max = core.settings.get('franking.maxStampsPerCart') as number;
+      const carts: (typeof lines)[] = [];
+      for (let i = 0; i < lines.length; i += max) carts.push(lines.slice(i, i + max));
+      const ids = engine.journal(carts, sender, { format: req.format, pageFormat, start: req.startPosition, allowSecondStamp: req.allowSecondStamp });
+      const job = await core.jobs.run<BuyJobPayload>('franking.buy', { print: req.print, stamps: lines.length, totalCents }, ids.map(String));
+      const rows = ids.map((id) => repo.getPurchase(core.db, id)!);
+      const bought = rows.filter((p) => p.state === 'completed');
+      if (bought.length === 0) {
+        const first = ids.map((id) => jobErrors.get(id)).find(Boolean);
+        throw first ?? new AppError('IM_FAILED', job.problems[0]?.reason ?? 'Es wurden keine Marken gekauft.');
       }
-      // The stamps are bought whatever the printer does: a print failure is reported, never thrown,
-      // so nobody buys again because "it failed". Reprint from the archive at any time.
-      const print = req.print && file
-        ? await printPurchase(purchaseId).catch((e: unknown) => ({ printed: false, printer: null, savedTo: file!.path, reason: e instanceof Error ? e.message : String(e) }))
-        : null;
-      const stamps = repo.stampsOfPurchase(core.db, purchaseId).map((s) => ({ orderId: s.order_id, voucherId: s.voucher_id, trackId: s.track_id }));
+      const stamps = bought.flatMap((p) => repo.stampsOfPurchase(core.db, p.id)).map((s) => ({ orderId: s.order_id, voucherId: s.voucher_id, trackId: s.track_id }));
       // A purchase taken over by a lookup carries no balance (walletBallance: null): ask for it.
-      let balanceCents = repo.getPurchase(core.db, purchaseId)!.wallet_after_cents;
+      let balanceCents = bought.at(-1)!.wallet_after_cents;
       if (balanceCents === null) {
         balanceCents = await getClient()
           .login(true)
           .then((b) => (balance.observe(b.walletBalanceCents, 'login'), b.walletBalanceCents))
           .catch(() => null);
       }
+      const prints = ids.map((id) => jobPrints.get(id)).filter((x): x is PrintResultView => !!x);
+      ids.forEach((id) => (jobErrors.delete(id), jobPrints.delete(id)));
       return {
-        purchases: [...rec.resolved.map((r) => purchaseView(r.purchaseId, r.recovered)), purchaseView(purchaseId, false)],
-        totalCents, balanceCents, stamps, print,
+        purchases: [...rec.resolved.map((r) => purchaseView(r.purchaseId, r.recovered)), ...ids.map((id) => purchaseView(id, false))],
+        totalCents: bought.reduce((sum, p) => sum + p.total_cents, 0),
+        balanceCents,
+        stamps,
+        print: prints.find((x) => !x.printed) ?? prints[0] ?? null,
+        problems: job.problems.map((p) => p.reason),
       };
     }),
     'franking:recover': () => serial(async () => {

@@ -33,31 +33,49 @@ export class PurchaseEngine {
     private balance: BalanceWatch,
   ) {}
 
-  /** Journals a purchase: items first, then the cart, each in its own committed transaction. */
-  async open(
-    lines: PlannedLine[],
+  /**
+   * Journals the purchases (one per cart) with their items and the checkout body still without a
+   * shopOrderId, in ONE IMMEDIATE write transaction that re-checks the orders, so a second process
+   * (the CLI next to the app) cannot journal a purchase for the same order in between.
+   */
+  journal(
+    carts: PlannedLine[][],
     sender: PlannedLine['receiver'],
     o: { format: 'pdf' | 'png'; pageFormat: PageFormat | null; start: number; allowSecondStamp: boolean },
-  ): Promise<number> {
+  ): number[] {
     const { db } = this.core;
-    const totalCents = lines.reduce((s, l) => s + l.priceCents, 0);
-    // IMMEDIATE: the check and the journal entry are one write transaction, so a second process
-    // (CLI next to the app) cannot journal a purchase for the same order in between.
-    const purchaseId = db.transaction(() => {
-      const ids = lines.map((l) => l.orderId);
-      const busy = repo.ordersInOpenPurchase(db, ids);
-      const live = o.allowSecondStamp ? new Map() : repo.ordersWithLiveStamp(db, ids);
-      const clash = ids.filter((id) => busy.has(id) || live.has(id));
-      if (clash.length) {
-        throw new AppError('FRANKING_REFUSED', `Nichts gekauft: für Auftrag ${clash.join(', ')} läuft gerade ein Kauf oder es gibt schon eine Marke.`);
-      }
-      return repo.insertPurchase(
-        db,
-        { format: o.format, pageFormatId: o.pageFormat?.id ?? null, pageSizeMm: o.pageFormat ? { width: o.pageFormat.size.x, height: o.pageFormat.size.y } : null, startPosition: o.start, totalCents },
-        lines.map((l) => ({ orderId: l.orderId, productCode: l.productCode, priceCents: l.priceCents })),
-        this.core.nowIso(),
-      );
-    }).immediate();
+    return db
+      .transaction(() => {
+        const ids = carts.flat().map((l) => l.orderId);
+        const busy = repo.ordersInOpenPurchase(db, ids);
+        const live = o.allowSecondStamp ? new Map() : repo.ordersWithLiveStamp(db, ids);
+        const clash = ids.filter((id) => busy.has(id) || live.has(id));
+        if (clash.length) {
+          throw new AppError('FRANKING_REFUSED', `Nichts gekauft: für Auftrag ${clash.join(', ')} läuft gerade ein Kauf oder es gibt schon eine Marke.`);
+        }
+        return carts.map((lines, i) => {
+          // The start position applies to the first sheet; later carts start on a fresh one.
+          const start = i === 0 ? o.start : 1;
+          const template = this.checkoutBody('', lines, sender, { ...o, start });
+          return repo.insertPurchase(
+            db,
+            {
+              format: o.format, pageFormatId: o.pageFormat?.id ?? null, pageSizeMm: o.pageFormat ? { width: o.pageFormat.size.x, height: o.pageFormat.size.y } : null,
+              startPosition: start, totalCents: template.total, requestTemplate: JSON.stringify(template),
+            },
+            lines.map((l) => ({ orderId: l.orderId, productCode: l.productCode, priceCents: l.priceCents })),
+            this.core.nowIso(),
+          );
+        });
+      })
+      .immediate();
+  }
+
+  /** POST /app/shoppingcart for a journaled purchase; the shopOrderId is committed before anything else. */
+  async startCart(purchaseId: number): Promise<void> {
+    const { db } = this.core;
+    const p = repo.getPurchase(db, purchaseId);
+    if (!p || p.state !== 'draft') return;
     let shopOrderId: string;
     try {
       shopOrderId = await this.client().initCart();
@@ -66,9 +84,8 @@ export class PurchaseEngine {
       repo.setPurchaseState(db, purchaseId, 'failed', this.core.nowIso(), e instanceof Error ? e.message : String(e));
       throw e;
     }
-    const body = this.checkoutBody(shopOrderId, lines, sender, o);
+    const body = { ...(JSON.parse(p.request_json!) as CheckoutBody), shopOrderId };
     db.transaction(() => repo.setShopOrderId(db, purchaseId, shopOrderId, JSON.stringify(body), this.core.nowIso()))();
-    return purchaseId;
   }
 
   private checkoutBody(shopOrderId: string, lines: PlannedLine[], sender: PlannedLine['receiver'], o: { format: 'pdf' | 'png'; pageFormat: PageFormat | null; start: number }): CheckoutBody {
@@ -99,7 +116,8 @@ export class PurchaseEngine {
       if (!p) throw new AppError('NOT_FOUND', `Kauf ${purchaseId} nicht gefunden`);
       if (p.state === 'completed' || p.state === 'failed') return { purchaseId, recovered };
       if (p.state === 'draft') {
-        // Crashed before the cart existed: no shopOrderId, so no checkout can have happened.
+        // Crashed (or left) before the cart existed: no shopOrderId, so no checkout can have happened.
+        // Only the purchase job starts carts; everything else closes such a purchase as not bought.
         repo.setPurchaseState(db, purchaseId, 'failed', this.core.nowIso(), 'Abgebrochen, bevor ein Warenkorb angelegt war (nichts bezahlt).');
         return { purchaseId, recovered };
       }

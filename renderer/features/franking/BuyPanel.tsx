@@ -75,7 +75,8 @@ export function BuyPanel({ onBought }: { onBought(): void }) {
         print: true,
       });
       const printed = r.print ? (r.print.printed ? t('franking.printed', { printer: r.print.printer ?? '' }) : t('franking.saved', { path: r.print.savedTo })) : '';
-      setMsg({ kind: 'ok', text: `${t('franking.bought', { count: r.stamps.length, total: formatCents(r.totalCents) })} ${printed}` });
+      const problems = r.problems.length ? ` ${r.problems.join(' ')}` : '';
+      setMsg({ kind: r.problems.length ? 'error' : 'ok', text: `${t('franking.bought', { count: r.stamps.length, total: formatCents(r.totalCents) })} ${printed}${problems}` });
       await Promise.all([load(), loadStatus()]);
       onBought();
     } catch (e) {

@@ -99,6 +99,8 @@ export const BuyResult = z.object({
   balanceCents: Cents.nullable(),
   stamps: z.array(z.object({ orderId: z.number().int(), voucherId: z.string(), trackId: z.string().nullable() })),
   print: PrintResult.nullable(),
+  /** Carts that did not go through (several carts only), in German. */
+  problems: z.array(z.string()),
 });
 
 export const StampView = z.object({
