@@ -19,7 +19,7 @@ beforeAll(async () => {
   const { buildMain, buildPreload } = (await import(buildPath)) as { buildMain(o: object): Promise<void>; buildPreload(o: object): Promise<void> };
   await buildMain({ quiet: true });
   await buildPreload({ quiet: true });
-  const env = { ...process.env, PORTODESK_DATA: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORTODESK_DATA: dataDir };
   delete env.PORTODESK_NATIVE_BINDING;
   const p = spawnSync(process.execPath, ['--require', join(repoRoot, 'test', 'shell', 'fake-electron.cjs'), join(repoRoot, 'dist', 'main', 'main.cjs')], {
     env,
