@@ -53,6 +53,16 @@ describe.skipIf('skip' in rig)('Einstellungen → Drucker in Chromium', () => {
     expect(app.features.labels.labels.stocks.resolve('herma-5051')).toMatchObject({ widthMm: 100, heightMm: 50.8, source: 'custom' });
   });
 
+  it('label content: DataMatrix instead of Code 128, and a calibration offset', async () => {
+    const { page } = ui;
+    await page.getByTestId('labels-barcode').selectOption('datamatrix');
+    await page.getByTestId('labels-offsetX').fill('1,5');
+    await page.getByTestId('labels-offsetX').blur();
+    await page.getByTestId('labels-content-settings').getByText('Gespeichert.').waitFor();
+    await expect.poll(() => app.core.settings.get('labels.offsetXMm')).toBe(1.5);
+    expect(app.core.settings.get('labels.barcode')).toBe('datamatrix');
+  });
+
   it('without a printer for invoices the test page is saved and the seller is told where', async () => {
     const { page } = ui;
     await page.getByTestId('test-invoice').click();

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../shared/format';
 import type { LabelStock } from '../../../shared/labels/stock';
 import type { PrintLogView } from '../../../shared/ipc/channels/labels';
 import { CustomStockForm } from './CustomStockForm';
+import { LabelContentSettings } from './LabelContentSettings';
 import './labels.css';
 
 const jobTypes = ['invoice', 'delivery_note', 'label', 'stamp'] as const;
@@ -106,6 +107,7 @@ export function PrinterSettings() {
           })}
         </tbody>
       </table>
+      <LabelContentSettings />
       <CustomStockForm stocks={stocks} onChanged={() => void call('labels:stock:list', {}).then(setStocks)} />
       <h3>{t('labels.settings.log')}</h3>
       {log.length === 0 ? (

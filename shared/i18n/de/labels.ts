@@ -78,4 +78,11 @@ export const labels = {
   'labels.custom.gapX': "Abstand waagerecht (mm)",
   'labels.custom.gapY': "Abstand senkrecht (mm)",
   'labels.custom.add': "Format hinzufügen",
+  'labels.content.title': "Etikett-Inhalt",
+  'labels.content.sender': "Absenderzeile (aus den Firmendaten) über der Anschrift",
+  'labels.content.orderNumber': "Auftragsnummer drucken",
+  'labels.content.barcode': "Code der Auftragsnummer",
+  'labels.content.barcode.none': "kein Code",
+  'labels.content.offsetX': "Versatz nach rechts (mm)",
+  'labels.content.offsetY': "Versatz nach unten (mm)",
 } as const;

@@ -79,4 +79,11 @@ export const labels: Record<keyof typeof de, string> = {
   'labels.custom.gapX': "Horizontal gap (mm)",
   'labels.custom.gapY': "Vertical gap (mm)",
   'labels.custom.add': "Add stock",
+  'labels.content.title': "Label content",
+  'labels.content.sender': "Sender line (from the company data) above the address",
+  'labels.content.orderNumber': "Print the order number",
+  'labels.content.barcode': "Code of the order number",
+  'labels.content.barcode.none': "no code",
+  'labels.content.offsetX': "Offset to the right (mm)",
+  'labels.content.offsetY': "Offset downwards (mm)",
 };
