@@ -63,6 +63,7 @@ export function PrintDocumentsDialog({ orderIds, onClose, onDone }: { orderIds: 
   const result = (job?.result ?? null) as Result;
   const finished = job && (job.state === 'done' || job.state === 'cancelled' || job.state === 'failed');
   return (
+    <div className="dialog-backdrop" role="presentation">
     <div className="dialog documents-dialog" role="dialog" aria-modal="true" aria-labelledby="documents-dialog-title" data-testid="documents-dialog">
       <h2 id="documents-dialog-title">{t('documents.dialog.title')}</h2>
       <p className="muted">{t('documents.dialog.count', { count: orderIds.length })}</p>
@@ -143,6 +144,7 @@ export function PrintDocumentsDialog({ orderIds, onClose, onDone }: { orderIds: 
         </button>
       </div>
       {!invoice && !deliveryNote && <p className="warn">{t('documents.dialog.nothing')}</p>}
+    </div>
     </div>
   );
 }
