@@ -8,6 +8,14 @@ import './exports.css';
 
 const KINDS: ExportKind[] = ['datev', 'csv-invoices', 'csv-orders', 'pdf-zip'];
 
+/** Month-end routine: in the first half of a month the seller exports the month before. */
+function defaultMonth(now = new Date()): string {
+  const day = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', day: '2-digit' }).format(now));
+  if (day > 15) return berlinMonth(now);
+  const [y, m] = berlinMonth(now).split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
 function monthRange(month: string): { from: string; to: string } {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -18,7 +26,7 @@ function monthRange(month: string): { from: string; to: string } {
 export function ExportDialog({ orderIds, onClose }: { orderIds: number[]; onClose(): void }) {
   const t = useT();
   const [scope, setScope] = useState<'selection' | 'month'>(orderIds.length ? 'selection' : 'month');
-  const [month, setMonth] = useState(berlinMonth(new Date()));
+  const [month, setMonth] = useState(defaultMonth);
   const [kind, setKind] = useState<ExportKind>('datev');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
