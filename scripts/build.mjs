@@ -3,7 +3,7 @@
 //   dist/preload/preload.cjs ONE CommonJS file (a sandboxed preload can only require 'electron')
 //   dist/renderer/           Vite build of the React renderer
 import { build as esbuild } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -16,6 +16,9 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
  * stay external in any case: its .node file is rebuilt for Electron and unpacked from the asar.
  */
 const external = ['electron', ...Object.keys(pkg.dependencies ?? {})];
+
+/** Folders a capability reads at run time relative to its module (see its rules-dir/… helper). */
+const RUNTIME_ASSETS = [['main/services/einvoice/rules', 'rules']];
 
 export async function buildMain({ quiet = false } = {}) {
   rmSync(join(root, 'dist', 'main'), { recursive: true, force: true });
@@ -40,6 +43,10 @@ export async function buildMain({ quiet = false } = {}) {
     },
     logLevel: quiet ? 'error' : 'warning',
   });
+  // Data files that code finds next to itself (import.meta.url → dist/main/ in the bundle).
+  for (const [from, to] of RUNTIME_ASSETS) {
+    if (existsSync(join(root, from))) cpSync(join(root, from), join(root, 'dist', 'main', to), { recursive: true });
+  }
   return r;
 }
 
