@@ -16,9 +16,11 @@ import { readExportSettings, registerExportSettings, saveExportSettings } from '
 const MIME: Record<ExportResult['kind'], string> = {
   'csv-orders': 'text/csv', 'csv-invoices': 'text/csv', datev: 'text/csv', 'pdf-zip': 'application/zip',
 };
+/** Larger files are not sent through IPC as base64; the renderer shows where they were saved. */
+const MAX_INLINE_BYTES = 40 * 1024 * 1024;
 export const toDto = (r: ExportResult): ExportResultDto => ({
   kind: r.kind, fileName: r.fileName, path: r.path, sha256: r.sha256, rows: r.rows, orderCount: r.orderCount,
-  newlyCharged: r.newlyCharged, from: r.from, to: r.to, contentBase64: Buffer.from(r.bytes).toString('base64'), mimeType: MIME[r.kind],
+  newlyCharged: r.newlyCharged, from: r.from, to: r.to, contentBase64: r.bytes.length <= MAX_INLINE_BYTES ? Buffer.from(r.bytes).toString('base64') : '', mimeType: MIME[r.kind],
 });
 
 /** Builds the exports capability: data exports (CSV, DATEV, PDF ZIP) and e-invoices. */

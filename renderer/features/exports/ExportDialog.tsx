@@ -39,7 +39,7 @@ export function ExportDialog({ orderIds, onClose }: { orderIds: number[]; onClos
     try {
       const r = await call('exports:run', { kind, scope: scope === 'selection' ? { orderIds } : monthRange(month) });
       setResult(r);
-      downloadBase64(r.fileName, r.mimeType, r.contentBase64);
+      if (r.contentBase64) downloadBase64(r.fileName, r.mimeType, r.contentBase64);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -78,7 +78,7 @@ export function ExportDialog({ orderIds, onClose }: { orderIds: number[]; onClos
         <div className="ok" role="status" data-testid="exports-result">
           <p>{t('exports.result.done', { file: result.fileName, rows: result.rows, orders: result.orderCount, path: result.path })}</p>
           {result.kind === 'datev' && <p>✓ {t('exports.result.datevChecked')}</p>}
-          <button type="button" onClick={() => downloadBase64(result.fileName, result.mimeType, result.contentBase64)}>{t('exports.result.download')}</button>
+          {result.contentBase64 && <button type="button" onClick={() => downloadBase64(result.fileName, result.mimeType, result.contentBase64)}>{t('exports.result.download')}</button>}
         </div>
       )}
       <div className="form-actions">

@@ -24,7 +24,7 @@ export const ExportResult = z.object({
   newlyCharged: z.number().int(),
   from: z.string(),
   to: z.string(),
-  /** The file itself, so the renderer can offer it as a download. */
+  /** The file itself, so the renderer can offer it as a download; empty for very large files (see `path`). */
   contentBase64: z.string(),
   mimeType: z.string(),
 });
