@@ -98,6 +98,10 @@ describe('portodesk stamps … (CLI)', () => {
     expect(stamps.map((s) => s.voucherId).sort()).toEqual([...im.charges()[0]!.voucherIds].sort());
     expect(stamps.map((s) => s.orderId).sort()).toEqual([...w.ids].sort());
 
+    // The interrupted purchase job was finished too (bookkeeping only).
+    const jobs = (await cli(im, w.dataDir, ['jobs', 'list', '--json'])).json<{ kind: string; state: string; done: number }[]>();
+    expect(jobs.find((j) => j.kind === 'franking.buy')).toMatchObject({ state: 'done', done: 1 });
+
     // Buying again for the same orders is refused (they have stamps); still one charge.
     const again = await cli(im, w.dataDir, ['stamps', 'buy', ...w.ids.map(String), '--product', '1']);
     expect(again.code).toBe(1);
@@ -105,4 +109,26 @@ describe('portodesk stamps … (CLI)', () => {
     // Never a second checkout of that cart: exactly one checkout request reached the server.
     expect(im.requests.filter((q) => q.path.includes('/app/shoppingcart/pdf'))).toHaveLength(1);
   }, 120_000);
+
+  it('killed in the middle of a three-cart job: bought carts kept, the cart in flight recovered, the unstarted cart not bought', async () => {
+    const w = await prepare(3);
+    im = w.im;
+    await cli(im, w.dataDir, ['settings', 'set', 'franking.maxStampsPerCart', '1']);
+    im.inject('checkout', 'hang-after-charge', 1, 1); // the second cart hangs after the money moved
+    await cli(im, w.dataDir, ['stamps', 'buy', ...w.ids.map(String), '--product', '1'], (kill) => {
+      void im!.waitForCharge(2, 60_000).then(kill);
+    });
+    expect(im.charges()).toHaveLength(2);
+    const list = await cli(im, w.dataDir, ['stamps', 'list', '--json']);
+    const stamps = list.json<{ voucherId: string; orderId: number }[]>();
+    expect(stamps.map((s) => s.voucherId).sort()).toEqual(im.charges().flatMap((c) => c.voucherIds).sort());
+    expect(stamps.map((s) => s.orderId).sort()).toEqual(w.ids.slice(0, 2).sort());
+    const jobs = (await cli(im, w.dataDir, ['jobs', 'list', '--json'])).json<{ kind: string; state: string; done: number; skipped: number }[]>();
+    expect(jobs.find((j) => j.kind === 'franking.buy')).toMatchObject({ state: 'done', done: 2, skipped: 1 });
+    // The third order can be bought now, once.
+    const third = await cli(im, w.dataDir, ['stamps', 'buy', String(w.ids[2]), '--product', '1', '--json']);
+    expect(third.code, third.stderr).toBe(0);
+    expect(im.charges()).toHaveLength(3);
+    expect(im.requests.filter((q) => q.path.includes('/app/shoppingcart/pdf'))).toHaveLength(3);
+  }, 180_000);
 });

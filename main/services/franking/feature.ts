@@ -132,6 +132,25 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
     },
   });
 
+  /**
+   * Before a purchase and on recover: purchase jobs still running here finish first; then every open
+   * purchase is settled (asking Deutsche Post); then purchase jobs interrupted in an earlier process
+   * (killed CLI, crashed app) are run to their end — their unstarted carts were closed as not
+   * bought, so this only completes bookkeeping and prints what was bought.
+   */
+  const settleAll = async () => {
+    const active = () => core.jobs.list(true).filter((j) => j.kind === 'franking.buy');
+    for (const j of active()) await core.jobs.wait(j.id);
+    const rec = await engine.recoverAll();
+    if (rec.stillOpen === 0) {
+      for (const j of active()) {
+        core.jobs.resume(j.id);
+        await core.jobs.wait(j.id);
+      }
+    }
+    return rec;
+  };
+
   // Money-moving work runs one at a time in this process (a double click must not start two purchases).
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -212,7 +231,7 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
     },
     'franking:buy': (req) => serial(async () => {
       // Anything left open by a crash or a lost answer is settled first.
-      const rec = await engine.recoverAll();
+      const rec = await settleAll();
       if (rec.stillOpen > 0) {
         throw new AppError('IM_OUTCOME_UNKNOWN', 'Ein früherer Markenkauf ist noch ungeklärt (keine Verbindung zur Deutschen Post). Es wird nichts Neues gekauft, bis er geklärt ist.');
       }
@@ -268,7 +287,7 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
       };
     }),
     'franking:recover': () => serial(async () => {
-      const rec = await engine.recoverAll();
+      const rec = await settleAll();
       await refunds.followOpen().catch((e) => core.logger.warn('franking.refund_follow_failed', { error: String(e) }));
       return { resolved: rec.resolved.map((r) => purchaseView(r.purchaseId, r.recovered)), stillOpen: rec.stillOpen };
     }),
