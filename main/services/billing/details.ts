@@ -1,31 +1,24 @@
 import { electronicFormatIBAN, isValidBIC, isValidIBAN, isSEPACountry } from 'ibantools';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { BillingDetailsRequest } from '../../../shared/ipc/channels/billing';
 import type { BillingDetailsRow } from '../../db/repos/billing';
 import { AppError } from '../../../shared/errors';
 
-/** What the seller enters: billing address and SEPA direct debit mandate. */
-export const BillingDetailsInput = z.object({
-  company: z.string().trim().default(''),
-  holder: z.string().trim(),
-  iban: z.string(),
-  bic: z.string().trim().default(''),
-  street: z.string().trim(),
-  zip: z.string().trim(),
-  city: z.string().trim(),
-  country: z.string().trim().toUpperCase().default('DE'),
-  mandateReference: z.string().trim(),
-  /** YYYY-MM-DD; the day the seller granted the mandate. */
-  mandateDate: z.string().trim(),
-});
-export type BillingDetailsInput = z.input<typeof BillingDetailsInput>;
+/** What the seller enters: billing address and SEPA direct debit mandate (the channel's request). */
+export type BillingDetailsInput = z.input<typeof BillingDetailsRequest>;
 
 /** Checks every field and names the first wrong one in German; returns the normalised details. */
 export function validateBillingDetails(input: BillingDetailsInput): Omit<BillingDetailsRow, 'updatedAt' | 'syncedAt'> {
-  const d = BillingDetailsInput.parse(input);
+  const raw = BillingDetailsRequest.parse(input);
+  const d = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.trim()])) as typeof raw;
+  d.country = d.country.toUpperCase();
   const fail = (field: string, msg: string) => {
     throw new AppError('VALIDATION', `${field}: ${msg}`, { field });
   };
   if (!d.holder) fail('holder', 'Bitte den Kontoinhaber angeben.');
+  // The same limits the billing service checks (shared/fees/api.ts); the account holder as SEPA allows it.
+  const max: [keyof typeof d, number][] = [['holder', 70], ['company', 200], ['street', 200], ['zip', 20], ['city', 200]];
+  for (const [k, n] of max) if (d[k].length > n) fail(k, `Höchstens ${n} Zeichen.`);
   const iban = electronicFormatIBAN(d.iban) ?? '';
   if (!iban || !isValidIBAN(iban)) fail('iban', `„${d.iban}“ ist keine gültige IBAN (Prüfziffer oder Länge stimmt nicht).`);
   if (!isSEPACountry(iban.slice(0, 2))) fail('iban', `IBANs aus ${iban.slice(0, 2)} nehmen nicht am SEPA-Lastschriftverfahren teil.`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, type ChannelDef } from '../define';
-import { WireTier } from '../../fees/api';
+import { WireBillingDetails, WireInvoice, WireMonthFees } from '../../fees/api';
 
 export const TrialStatusView = z.object({
   registered: z.boolean(),
@@ -32,20 +32,7 @@ export const SyncStateView = z.object({
 });
 export type SyncStateView = z.infer<typeof SyncStateView>;
 
-export const BillingDetailsView = z.object({
-  company: z.string(),
-  holder: z.string(),
-  iban: z.string(),
-  bic: z.string(),
-  street: z.string(),
-  zip: z.string(),
-  city: z.string(),
-  country: z.string(),
-  mandateReference: z.string(),
-  mandateDate: z.string(),
-  updatedAt: z.string(),
-  syncedAt: z.string().nullable(),
-});
+export const BillingDetailsView = WireBillingDetails.extend({ updatedAt: z.string(), syncedAt: z.string().nullable() });
 export type BillingDetailsView = z.infer<typeof BillingDetailsView>;
 
 export const BillingDetailsRequest = z.object({
@@ -61,16 +48,7 @@ export const BillingDetailsRequest = z.object({
   mandateDate: z.string(),
 }).strict();
 
-export const MonthFeesView = z.object({
-  month: z.string(),
-  orders: z.number().int(),
-  trialOrders: z.number().int(),
-  tiers: z.array(WireTier),
-  uncappedCents: z.number().int(),
-  netCents: z.number().int(),
-  capReductionCents: z.number().int(),
-  capCents: z.number().int(),
-  capReached: z.boolean(),
+export const MonthFeesView = WireMonthFees.omit({ serverNow: true }).extend({
   vatCents: z.number().int(),
   grossCents: z.number().int(),
   /** Events of this month not yet confirmed by the billing service. */
@@ -78,18 +56,7 @@ export const MonthFeesView = z.object({
 });
 export type MonthFeesView = z.infer<typeof MonthFeesView>;
 
-export const FeeInvoiceView = z.object({
-  number: z.string(),
-  invoiceDay: z.string(),
-  dueDay: z.string(),
-  periodFrom: z.string(),
-  periodTo: z.string(),
-  netCents: z.number().int(),
-  vatCents: z.number().int(),
-  grossCents: z.number().int(),
-  orders: z.number().int(),
-  downloaded: z.boolean(),
-});
+export const FeeInvoiceView = WireInvoice.extend({ downloaded: z.boolean() });
 export type FeeInvoiceView = z.infer<typeof FeeInvoiceView>;
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Monat im Format JJJJ-MM erwartet');
