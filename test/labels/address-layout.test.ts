@@ -147,3 +147,16 @@ describe('characters the PDF font cannot print', async () => {
     expect(toPrintable('東京', font).text).toBe('??');
   });
 });
+
+describe('printer media check', async () => {
+  const { printerSupportsSize } = await import('../../shared/labels/media');
+  it('recognises CUPS custom sizes, DYMO point names, IPP and Windows names', () => {
+    expect(printerSupportsSize(['A4', 'Letter', 'Custom.WIDTHxHEIGHT'], { width: 54, height: 101 })).toBe(true);
+    expect(printerSupportsSize(['w154h286', 'w167h288'], { width: 54, height: 101 })).toBe(true);
+    expect(printerSupportsSize(['na_index-4x6_4x6in', 'oe_2.25x4-label_2.25x4in'], { width: 101.6, height: 152.4 })).toBe(true);
+    expect(printerSupportsSize(['62 x 100 mm', 'A4'], { width: 62, height: 100 })).toBe(true);
+    expect(printerSupportsSize(['A4', 'Letter', 'Legal'], { width: 62, height: 100 })).toBe(false);
+    expect(printerSupportsSize(['A4', 'Letter'], { width: 210, height: 297 })).toBe(true);
+    expect(printerSupportsSize([], { width: 62, height: 100 })).toBeNull();
+  });
+});

@@ -7,9 +7,10 @@ import type { JobView } from '../../../shared/domain/job';
 import { LabelPreviewSvg } from './LabelPreviewSvg';
 import { StartPositionPicker } from './StartPositionPicker';
 import { NoticeList } from './NoticeList';
+import { printerSupportsSize } from '../../../shared/labels/media';
 import './labels.css';
 
-type Printer = { name: string; description: string; isDefault: boolean };
+type Printer = { name: string; description: string; isDefault: boolean; media: string[] };
 
 /**
  * 'Etiketten drucken' for a selection: stock, start position on sheets, printer, a true-to-scale
@@ -56,6 +57,9 @@ export function PrintLabelsDialog({ orderIds, onClose, onStarted }: { orderIds: 
   }, [orderIds, stockId, start, stock?.sheet]);
 
   const blocking = preview?.blockingOrders ?? 0;
+  const page0 = preview?.pages[0];
+  const chosen = printers.find((p) => p.name === printer);
+  const mediaOk = chosen && page0 ? printerSupportsSize(chosen.media, { width: page0.widthMm, height: page0.heightMm }) : null;
   const canPrint = !!preview && !busy && (blocking === 0 || confirmed);
 
   async function print() {
@@ -113,6 +117,11 @@ export function PrintLabelsDialog({ orderIds, onClose, onStarted }: { orderIds: 
               ))}
             </select>
           </label>
+          {mediaOk === false && page0 && (
+            <p className="warn" role="note" data-testid="labels-media-warning">
+              ⚠ {t('labels.media.unknown', { printer: printer ?? '', size: `${page0.widthMm.toLocaleString('de-DE')} × ${page0.heightMm.toLocaleString('de-DE')} mm` })}
+            </p>
+          )}
           {preview && preview.notices.length > 0 && (
             <section className="labels-warnings" aria-label={t('labels.warnings.title', { count: blocking })} data-testid="labels-warnings">
               {blocking > 0 && (

@@ -85,4 +85,5 @@ export const labels = {
   'labels.content.barcode.none': "kein Code",
   'labels.content.offsetX': "Versatz nach rechts (mm)",
   'labels.content.offsetY': "Versatz nach unten (mm)",
+  'labels.media.unknown': "„{printer}“ meldet kein Papierformat {size}. Bitte das Format im Druckertreiber einrichten und einen Testdruck machen, sonst druckt er auf sein Standardpapier.",
 } as const;

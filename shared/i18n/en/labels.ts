@@ -86,4 +86,5 @@ export const labels: Record<keyof typeof de, string> = {
   'labels.content.barcode.none': "no code",
   'labels.content.offsetX': "Offset to the right (mm)",
   'labels.content.offsetY': "Offset downwards (mm)",
+  'labels.media.unknown': "“{printer}” reports no paper size {size}. Set the size up in the printer driver and make a test print, or it prints on its default paper.",
 };
