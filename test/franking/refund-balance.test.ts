@@ -32,7 +32,8 @@ describe('Erstattung (Retoure)', () => {
 
     // Refunded twice? Refused locally, nothing sent.
     await expect(w.app.call('franking:refund', { voucherIds: [first!.voucherId] })).rejects.toThrow(/bereits erstattet/);
-    // A refunded order may be franked again without the override.
+    // A refunded order is waiting for a stamp again, and may be franked without the override.
+    expect((await w.app.call('franking:candidates', {})).map((c) => c.orderId)).toEqual([first!.orderId]);
     await w.app.call('franking:buy', { orders: [{ orderId: first!.orderId }], productCode: 21, print: false });
     expect(w.im.charges()).toHaveLength(2);
   });

@@ -136,12 +136,15 @@ export function markPrinted(db: Db, purchaseId: number): void {
   db.prepare('UPDATE franking_stamps SET printed_count = printed_count + 1 WHERE purchase_id = ?').run(purchaseId);
 }
 
-/** Orders waiting for a stamp: not yet franked/shipped/cancelled and without a live stamp, oldest first. */
+/**
+ * Orders waiting for a stamp: not shipped or cancelled and without a live stamp, oldest first
+ * ('franked' stays in: an order whose stamp was refunded keeps that status and needs a new stamp).
+ */
 export function orderIdsToFrank(db: Db, limit = 500): number[] {
   return (
     db
       .prepare(
-        `SELECT o.id FROM orders o WHERE o.status IN ('new', 'invoiced', 'labelled')
+        `SELECT o.id FROM orders o WHERE o.status IN ('new', 'invoiced', 'labelled', 'franked')
          AND NOT EXISTS (SELECT 1 FROM franking_stamps s WHERE s.order_id = o.id AND s.state IN ('valid', 'refund_requested', 'refund_refused'))
          ORDER BY o.order_date, o.id LIMIT ?`,
       )
