@@ -45,10 +45,21 @@ export function createLabelsService(core: AppCore, deps: { printing: PrintingSer
   };
   const stockFor = (stockId?: string): LabelStock => stocks.resolve(stockId || deps.printing.choiceFor('label').stockId);
 
+  // Preview, start and the job each need the same layouts; an edited order, other stock or other
+  // settings give another key, so a cached layout is never stale.
+  const cache = new Map<string, PreparedLabel>();
   async function prepare(orderId: number, stock: LabelStock): Promise<PreparedLabel> {
     const order = getOrder(core.db, orderId);
     if (!order) throw new AppError('NOT_FOUND', `Auftrag ${orderId} nicht gefunden`);
-    return prepareLabel(order, sender(), options(), stock, await helveticaMetrics());
+    const snd = sender();
+    const opts = options();
+    const key = JSON.stringify([orderId, order.updatedAt, order.warnings, stock, snd, opts]);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const label = prepareLabel(order, snd, opts, stock, await helveticaMetrics());
+    if (cache.size >= 5000) cache.delete(cache.keys().next().value!);
+    cache.set(key, label);
+    return label;
   }
 
   async function prepareAll(orderIds: number[], stock: LabelStock): Promise<PreparedLabel[]> {
