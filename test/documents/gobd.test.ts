@@ -153,7 +153,7 @@ describe('CLI', () => {
     const missing = runPortodesk(['--data', dir, 'invoice', 'pdf', 'RE-2099-1', '--out', out]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('Beleg RE-2099-1 nicht gefunden');
-  });
+  }, 300_000);
 
   it('the batch job: one combined PDF, one archive file per document, resumable and idempotent', async () => {
     const ids = setup(3);

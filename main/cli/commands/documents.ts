@@ -102,15 +102,18 @@ export const documentsCommands: CliCommand[] = [
   },
   {
     name: 'documents batch',
-    usage: 'ORDER_ID... [--no-invoice] [--no-delivery-note] [--out FILE] [--json]',
+    usage: 'ORDER_ID... [--no-invoice] [--no-delivery-note] [--out FILE | --archive-only] [--json]',
     summary: 'Rechnungen + Lieferscheine drucken (Job; fortsetzbar nach Absturz)',
-    options: { 'no-invoice': { type: 'boolean' }, 'no-delivery-note': { type: 'boolean' }, out: { type: 'string', short: 'o' } },
+    options: { 'no-invoice': { type: 'boolean' }, 'no-delivery-note': { type: 'boolean' }, out: { type: 'string', short: 'o' }, 'archive-only': { type: 'boolean' } },
     async run(ctx) {
       const jobs = ctx.app.core.jobs;
       // A batch interrupted by a crash continues first, so its orders are not issued twice.
       const resumed = jobs.resumeInterrupted();
       for (const id of resumed) await jobs.wait(id);
-      const payload: BatchPayload = { invoice: ctx.values['no-invoice'] !== true, deliveryNote: ctx.values['no-delivery-note'] !== true, print: !ctx.values.out };
+      const archiveOnly = ctx.values['archive-only'] === true;
+      const payload: BatchPayload = {
+        invoice: ctx.values['no-invoice'] !== true, deliveryNote: ctx.values['no-delivery-note'] !== true, print: !ctx.values.out && !archiveOnly, combine: !archiveOnly,
+      };
       const view = await jobs.run(BATCH_KIND, payload, orderIds(ctx).map(String));
       const result = view.result as BatchResult | null | undefined;
       const file = outFile(ctx, false);

@@ -122,8 +122,8 @@ export const rangeEvents = (db: Db, rangeKey: string) =>
 /** Net EUR cents of EU B2C distance sales invoiced in a calendar year (cancellations count negative). */
 export function distanceSalesCents(db: Db, year: string): number {
   const r = db
-    .prepare(`SELECT COALESCE(SUM(net_eur_cents), 0) s FROM documents WHERE distance_sale = 1 AND kind IN ('invoice','cancellation') AND substr(issue_date, 1, 4) = ?`)
-    .get(year) as { s: number };
+    .prepare(`SELECT COALESCE(SUM(net_eur_cents), 0) s FROM documents WHERE issue_date BETWEEN ? AND ? AND distance_sale = 1 AND kind IN ('invoice','cancellation')`)
+    .get(`${year}-01-01`, `${year}-12-31`) as { s: number };
   return r.s;
 }
 

@@ -43,13 +43,19 @@ function writeDurably(path: string, bytes: Uint8Array): void {
  * record; a missing or damaged file is rewritten from the database (same bytes, same SHA-256).
  */
 export function writeArchiveFile(db: Db, dataDir: string, doc: { id: number; number: string; kind: DocKind; issue_date: string }, nowIso: string): string {
-  const path = archivePath(dataDir, doc.kind, doc.issue_date, doc.number);
   const stored = documentPdf(db, doc.number)!;
-  if (!(existsSync(path) && sha256(readFileSync(path)) === stored.sha256)) {
-    if (existsSync(path)) rmSync(path, { force: true });
-    writeDurably(path, stored.pdf);
-  }
+  const path = ensureArchiveFile(dataDir, doc, stored.pdf, stored.sha256);
   recordArchiveFile(db, doc.id, path, nowIso);
+  return path;
+}
+
+/** Writes the file unless an identical one is there; does not record it (the caller does, later). */
+export function ensureArchiveFile(dataDir: string, doc: { number: string; kind: DocKind; issue_date: string }, pdf: Uint8Array, pdfSha256: string): string {
+  const path = archivePath(dataDir, doc.kind, doc.issue_date, doc.number);
+  if (!(existsSync(path) && sha256(readFileSync(path)) === pdfSha256)) {
+    if (existsSync(path)) rmSync(path, { force: true });
+    writeDurably(path, pdf);
+  }
   return path;
 }
 

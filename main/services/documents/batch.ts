@@ -9,7 +9,8 @@ import type { DocumentIssuer } from './issue';
 export const BATCH_KIND = 'documents.print';
 /** How many orders ahead the batch renders (on the worker pool when there is one). */
 const PREFETCH = 6;
-export type BatchPayload = { invoice: boolean; deliveryNote: boolean; print: boolean };
+/** combine=false: only issue and archive (no combined PDF, nothing printed) — for automation. */
+export type BatchPayload = { invoice: boolean; deliveryNote: boolean; print: boolean; combine?: boolean };
 export type BatchResult = {
   combinedPath: string;
   printed: boolean;
@@ -77,9 +78,11 @@ export function registerBatchJob(core: AppCore, issuer: DocumentIssuer, printing
     },
     async finish(p, ctx) {
       upcoming.delete(ctx.jobId);
+      issuer.flushArchiveFiles();
       const ids = ctx.items.filter((i) => i.state === 'done').map((i) => Number(i.ref));
       const docs = batchDocuments(core.db, ids, p);
       if (docs.length === 0) return { summary: 'Keine Belege erstellt.', result: null };
+      if (p.combine === false) return { summary: `${docs.length} Belege für ${ids.length} Aufträge im Archiv.`, result: null };
       const combined = await combinePdfs(core.db, docs);
       const title = `Belege_${ctx.jobId.slice(0, 8)}`;
       const ps = printing();

@@ -6,6 +6,7 @@ import { berlinDay, formatDate } from '../../../shared/format';
 import { calculateInvoice } from '../../../shared/tax/calculate';
 import { splitGross, rateToBp } from '../../../shared/tax/rounding';
 import { decideTaxCase, type TaxDecision } from '../../../shared/tax/tax-case';
+import { isEuCountry } from '../../../shared/tax/vat-rates';
 import type { DocumentSettings } from './settings';
 import type { DeliveryNoteSnapshot } from './delivery-note';
 
@@ -34,7 +35,10 @@ function assertBuyerComplete(o: Order): void {
 export type OssSales = { previousYearCents: number; currentYearCents: number };
 
 /** Decides the tax case for an order (the net value for the threshold is estimated at German rates). */
-export function decideFor(o: Order, seller: CompanySettings, st: DocumentSettings, day: string, sales: OssSales): TaxDecision {
+export function decideFor(o: Order, seller: CompanySettings, st: DocumentSettings, day: string, salesOf: () => OssSales): TaxDecision {
+  // The year's sums are only needed for EU distance sales (keeps domestic batches from summing the archive).
+  const needsSales = !seller.kleinunternehmer && o.shipTo.country !== 'DE' && isEuCountry(o.shipTo.country);
+  const sales = needsSales ? salesOf() : { previousYearCents: 0, currentYearCents: 0 };
   const gross = o.items.reduce((s, i) => s + i.unitPriceCents * i.quantity, 0) + o.shippingCents;
   const net = splitGross(gross, rateToBp(st.defaultVatRate)).netCents;
   return decideTaxCase({

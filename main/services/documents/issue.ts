@@ -10,7 +10,7 @@ import { berlinDay } from '../../../shared/format';
 import { commitNumber, peekNumber, stillNext, type Tentative } from './numbering';
 import { readDocumentSettings } from './settings';
 import { buildCancellationSnapshot, buildDeliveryNoteSnapshot, buildInvoiceSnapshot, decideFor } from './build-snapshot';
-import { sha256, writeArchiveFile } from './archive-files';
+import { ensureArchiveFile, sha256 } from './archive-files';
 import type { Renderer, RenderJob } from './render';
 
 export type Issued = { row: repo.DocumentRow; created: boolean };
@@ -30,6 +30,13 @@ export class DocumentIssuer {
   /** Renders started ahead of time for a batch, keyed by kind:orderId; used only if the content is still identical. */
   /** How many documents used a prefetched render (diagnostics for the benchmark). */
   reused = 0;
+  /**
+   * Archive files written (and fsynced) but not yet noted in doc_archive_files. They are noted in the
+   * next issuing transaction or after a second — one commit less per document in a batch. Should the
+   * process die first, start-up recovery finds the identical file and notes it.
+   */
+  private pendingFiles: { id: number; path: string }[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private prefetched = new Map<string, { content: string; form: string; issuedAt: string; pdf: Promise<Uint8Array | null> }>();
 
   constructor(
@@ -118,7 +125,7 @@ export class DocumentIssuer {
     const day = this.today();
     const t = peekNumber(this.core.db, st.numberPattern, day, offset);
     const year = Number(day.slice(0, 4));
-    const sales = { previousYearCents: repo.distanceSalesCents(this.core.db, String(year - 1)), currentYearCents: repo.distanceSalesCents(this.core.db, String(year)) };
+    const sales = () => ({ previousYearCents: repo.distanceSalesCents(this.core.db, String(year - 1)), currentYearCents: repo.distanceSalesCents(this.core.db, String(year)) });
     const decision = decideFor(o, seller, st, day, sales);
     const snap = buildInvoiceSnapshot(o, { number: t.number, day, seller, settings: st, decision });
     return this.preparedInvoice(t, snap, o.fxRateToEur, decision.distanceSale, st.letterForm, null);
@@ -198,6 +205,7 @@ export class DocumentIssuer {
     const db = this.core.db;
     const now = this.core.nowIso();
     return db.transaction((): Issued | 'retry' => {
+      this.notePendingFiles(now);
       if (kind === 'invoice') {
         const ex = repo.openInvoiceOf(db, orderId);
         if (ex) return { row: ex, created: false };
@@ -235,8 +243,29 @@ export class DocumentIssuer {
     }).immediate();
   }
 
+  private notePendingFiles(nowIso: string): void {
+    for (const f of this.pendingFiles.splice(0)) repo.recordArchiveFile(this.core.db, f.id, f.path, nowIso);
+  }
+
+  /** Notes written archive files now (batch end, tests, shutdown). */
+  flushArchiveFiles(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.pendingFiles.length === 0) return;
+    try {
+      this.core.db.transaction(() => this.notePendingFiles(this.core.nowIso()))();
+    } catch (e) {
+      // A closed database (app shutting down): recovery notes them at the next start.
+      this.core.logger.warn('documents.archive_note_failed', { error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
   private afterCommit(row: repo.DocumentRow, p: Prepared, pdf: Uint8Array): void {
-    writeArchiveFile(this.core.db, this.core.dataDir, row, this.core.nowIso());
+    this.pendingFiles.push({ id: row.id, path: ensureArchiveFile(this.core.dataDir, row, pdf, row.pdf_sha256) });
+    if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => this.flushArchiveFiles(), 1000);
+      this.flushTimer.unref();
+    }
     if (p.render.kind !== 'invoice') return;
     for (const l of this.listeners) {
       try {

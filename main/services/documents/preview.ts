@@ -24,7 +24,7 @@ export async function previewPdf(core: AppCore, orderId: number, kind: 'invoice'
   const opts = { form: st.letterForm, issuedAt: core.nowIso() };
   if (kind === 'invoice') {
     const year = Number(day.slice(0, 4));
-    const sales = { previousYearCents: repo.distanceSalesCents(core.db, String(year - 1)), currentYearCents: repo.distanceSalesCents(core.db, String(year)) };
+    const sales = () => ({ previousYearCents: repo.distanceSalesCents(core.db, String(year - 1)), currentYearCents: repo.distanceSalesCents(core.db, String(year)) });
     const snap = buildInvoiceSnapshot(o, { number, day, seller, settings: st, decision: decideFor(o, seller, st, day, sales) });
     const doc = invoiceDocument(snap, opts);
     return renderPaged((rp) => ({ ...doc(rp), watermark }));
