@@ -54,6 +54,9 @@ describe('Frankieren in Chromium against the fake Internetmarke server', () => {
     await expect(stamps.textContent()).resolves.toContain('07.12.2026'); // refund deadline shown
     await expect(stamps.textContent()).resolves.toContain('Standardbrief + Einschreiben Einwurf');
     await expect(page.getByTestId('franking-candidates').count()).resolves.toBe(0);
+    // The balance over time: 20,00 € → 13,80 €.
+    await page.getByTestId('franking-balance-chart').waitFor();
+    await expect(page.getByTestId('franking-balance-chart').locator('[role="img"]').getAttribute('aria-label')).resolves.toMatch(/20,00.*13,80/);
 
     // Refund the Kompaktbrief.
     const voucher = w.im.charges()[0]!.voucherIds[1]!;

@@ -58,3 +58,8 @@ export function recordBalance(db: Db, balanceCents: number, source: string, nowI
 export function lastBalance(db: Db): { at: string; balance_cents: number } | null {
   return (db.prepare('SELECT at, balance_cents FROM franking_balance ORDER BY id DESC LIMIT 1').get() as { at: string; balance_cents: number } | undefined) ?? null;
 }
+
+/** Balance history, oldest first, for the chart (the last `limit` observations). */
+export function balanceHistory(db: Db, limit = 200): { at: string; balance_cents: number; source: string }[] {
+  return (db.prepare('SELECT at, balance_cents, source FROM franking_balance ORDER BY id DESC LIMIT ?').all(limit) as { at: string; balance_cents: number; source: string }[]).reverse();
+}

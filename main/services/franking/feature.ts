@@ -5,6 +5,7 @@ import type { OrdersFeature } from '../orders/feature';
 import type { LabelsFeature } from '../labels/feature';
 import type { PrintService } from '../printing/print-service';
 import * as repo from '../../db/repos/franking';
+import { balanceHistory } from '../../db/repos/franking-refunds';
 import { getOrder } from '../../db/repos/orders';
 import { AppError } from '../../../shared/errors';
 import { berlinDay, formatCents } from '../../../shared/format';
@@ -200,6 +201,7 @@ export function createFrankingFeature(core: AppCore, deps: { orders: OrdersFeatu
       const last = balance.last();
       return { balanceCents: last?.balanceCents ?? null, at: last?.at ?? null };
     },
+    'franking:balanceHistory': () => balanceHistory(core.db).map((b) => ({ at: b.at, balanceCents: b.balance_cents, source: b.source })),
     'franking:topup': async (req) => {
       const b = await getClient().topUp(req.amountCents);
       balance.observe(b, 'topup');

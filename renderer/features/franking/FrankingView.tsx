@@ -5,6 +5,7 @@ import { useNav } from '../../stores/navigation';
 import { BalanceBar } from './BalanceBar';
 import { BuyPanel } from './BuyPanel';
 import { StampsList } from './StampsList';
+import { BalanceChart } from './BalanceChart';
 import { errorText, useFranking } from './store';
 import './franking.css';
 
@@ -74,6 +75,7 @@ export function FrankingView() {
         <h2 id="fr-stamps-h">{t('franking.stamps')}</h2>
         <StampsList reloadKey={reloadKey} />
       </section>
+      <BalanceChart />
     </div>
   );
 }

@@ -7,6 +7,8 @@ export const franking = {
   'franking.balance.refresh': 'Guthaben abfragen',
   'franking.balance.at': 'Stand {time}',
   'franking.balance.low': 'niedrig',
+  'franking.history': 'Guthaben im Verlauf',
+  'franking.history.empty': 'Noch kein Verlauf.',
   'franking.topup': 'Aufladen',
   'franking.topup.amount': 'Betrag (€)',
   'franking.topup.min': 'Mindestens 10,00 € aufladen.',

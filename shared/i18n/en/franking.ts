@@ -8,6 +8,8 @@ export const franking: Record<keyof typeof de, string> = {
   'franking.balance.refresh': 'Check balance',
   'franking.balance.at': 'as of {time}',
   'franking.balance.low': 'low',
+  'franking.history': 'Balance over time',
+  'franking.history.empty': 'No history yet.',
   'franking.topup': 'Top up',
   'franking.topup.amount': 'Amount (€)',
   'franking.topup.min': 'Top up at least €10.00.',

@@ -134,6 +134,7 @@ export const frankingChannels = {
   'franking:login': channel(z.object({ user: z.string().trim().email('email.invalid'), password: z.string().min(1).max(22) }).strict(), z.object({ user: z.string(), balanceCents: Cents.nullable() })),
   'franking:logout': channel(Empty, z.object({ ok: z.literal(true) })),
   'franking:balance': channel(z.object({ refresh: z.boolean().default(true) }).strict(), z.object({ balanceCents: Cents.nullable(), at: z.string().nullable() })),
+  'franking:balanceHistory': channel(Empty, z.array(z.object({ at: z.string(), balanceCents: Cents, source: z.string() }))),
   'franking:topup': channel(z.object({ amountCents: z.number().int().min(1000, 'franking.topup.min') }).strict(), z.object({ balanceCents: Cents.nullable() })),
   'franking:products': channel(Empty, z.array(ProductView)),
   'franking:pageFormats': channel(Empty, z.array(PageFormatView)),
