@@ -141,3 +141,16 @@ export function unchargedOrderIds(db: Db, orderIds: readonly number[]): number[]
   const has = db.prepare('SELECT 1 FROM usage_events WHERE order_id = ?');
   return [...new Set(orderIds)].filter((id) => !has.get(id));
 }
+
+/**
+ * Usage events with an action time in [fromIso, toIso) — what the fee meter needs of the ledger.
+ * Callers pass a margin of a day around the Berlin months they count; monthFees filters exactly.
+ */
+export function listUsageEventsBetween(db: Db, fromIso: string, toIso: string): { id: string; orderKey: string; occurredAt: string; goodsValueCents: number; syncedAt: string | null }[] {
+  return db
+    .prepare(
+      `SELECT id, order_key AS orderKey, occurred_at AS occurredAt, goods_value_cents AS goodsValueCents, synced_at AS syncedAt
+       FROM usage_events WHERE occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id`,
+    )
+    .all(fromIso, toIso) as { id: string; orderKey: string; occurredAt: string; goodsValueCents: number; syncedAt: string | null }[];
+}
