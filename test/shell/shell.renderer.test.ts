@@ -28,10 +28,10 @@ describe('shell in Chromium', () => {
   it('shows version and folders; the log folder is named where no desktop can open it', async () => {
     const { page } = ui;
     await page.getByTestId('nav-settings').click();
-    await expect(page.getByTestId('about-version').textContent()).resolves.toMatch(/^Portodesk \d+\.\d+\.\d+/);
+    await page.getByTestId('about-version').getByText(/^Portodesk \d+\.\d+\.\d+/).waitFor();
     await page.getByTestId('open-logs').click();
     await expect(page.getByTestId('logs-note').textContent()).resolves.toContain(app.dataDir);
-    await expect(page.getByTestId('secrets-status').textContent()).resolves.toMatch(/verschlüsselt/);
+    await page.getByTestId('secrets-status').getByText(/verschlüsselt/).waitFor();
   });
 
   it('notification settings are saved at once and the per-kind switches follow the main switch', async () => {
@@ -39,9 +39,12 @@ describe('shell in Chromium', () => {
     await page.getByTestId('notify-jobs').uncheck();
     await page.getByTestId('notify-status').getByText('Gespeichert.').waitFor();
     expect(app.core.settings.get('shell.notifications.jobs')).toBe(false);
+    await page.reload();
+    await page.getByTestId('nav-settings').click();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="notify-jobs"]') as HTMLInputElement | null)?.checked === false);
     await page.getByTestId('notify-enabled').uncheck();
     await page.waitForFunction(() => (document.querySelector('[data-testid="notify-balance"]') as HTMLInputElement).disabled);
-    expect(app.core.settings.get('shell.notifications.enabled')).toBe(false);
+    await expect.poll(() => app.core.settings.get('shell.notifications.enabled')).toBe(false);
   });
 
   it('an update downloads in the background, shows its notes, and installs only on the seller’s click', async () => {

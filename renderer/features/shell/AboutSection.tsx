@@ -33,7 +33,12 @@ export function AboutSection() {
   };
   const toggleAuto = async (value: boolean) => {
     setAutoCheck(value);
-    await call('settings:set', { key: 'shell.updates.autoCheck', value });
+    try {
+      await call('settings:set', { key: 'shell.updates.autoCheck', value });
+    } catch (e) {
+      setAutoCheck(!value);
+      setNote(e instanceof Error ? e.message : String(e));
+    }
   };
 
   const state = status?.state ?? 'idle';

@@ -17,12 +17,16 @@ export function NotificationsSection() {
   if (!s) return error ? <div className="error">{error}</div> : null;
 
   const change = async (patch: Partial<NotificationSettings>) => {
+    const before = s;
+    // The box follows the click at once; main's answer (or the old state on an error) settles it.
+    setS({ ...s, ...patch });
     setSaved(false);
     setError(null);
     try {
       setS(await call('shell:notifications:set', patch));
       setSaved(true);
     } catch (e) {
+      setS(before);
       setError(e instanceof Error ? e.message : String(e));
     }
   };
