@@ -5,7 +5,8 @@
  */
 export type Chart = 'SKR03' | 'SKR04';
 
-export type BookingCase = 'domestic19' | 'domestic7' | 'kleinunternehmer' | 'oss' | 'intraEu' | 'export' | 'reverseCharge';
+export const BOOKING_CASES = ['domestic19', 'domestic7', 'kleinunternehmer', 'oss', 'intraEu', 'export', 'reverseCharge'] as const;
+export type BookingCase = (typeof BOOKING_CASES)[number];
 
 export const REVENUE_ACCOUNTS: Record<Chart, Record<BookingCase, string>> = {
   SKR03: { domestic19: '8400', domestic7: '8300', kleinunternehmer: '8195', oss: '8320', intraEu: '8125', export: '8120', reverseCharge: '8336' },

@@ -7,6 +7,8 @@ export type BookingOptions = {
   /** Debtor account of this invoice's buyer (collective debtor for consumers, own number for businesses). */
   debtor: string;
   ossBuKey: string;
+  /** The accountant's own revenue accounts per case; empty or missing → the SKR default. */
+  accounts?: Partial<Record<BookingCase, string>>;
 };
 
 export class BookingError extends Error {}
@@ -53,7 +55,7 @@ export function bookingsFor(s: InvoiceSnapshot, o: BookingOptions): Booking[] {
       amountCents: Math.abs(gross),
       sollHaben: gross >= 0 ? 'S' : 'H',
       konto: o.debtor,
-      gegenkonto: REVENUE_ACCOUNTS[o.chart][c],
+      gegenkonto: o.accounts?.[c] || REVENUE_ACCOUNTS[o.chart][c],
       bu: c === 'oss' ? o.ossBuKey : '',
       belegdatum: s.issueDate,
       belegfeld1: s.number,

@@ -18,7 +18,8 @@ afterAll(async () => {
 
 const settings = (over: Partial<ExportSettingsValues> = {}): ExportSettingsValues => ({
   consultantNumber: 29098, clientNumber: 55003, chart: 'SKR03', fiscalYearStartMonth: 1, collectiveDebtor: 10000,
-  firstB2bDebtor: 10100, ossBuKey: '240', einvoiceEnabled: false, ...over,
+  firstB2bDebtor: 10100, ossBuKey: '240', einvoiceEnabled: false,
+  accounts: { domestic19: '', domestic7: '', kleinunternehmer: '', oss: '', intraEu: '', export: '', reverseCharge: '' }, ...over,
 });
 
 /** A month of invoices: every tax case, on different days, plus the cancellation of the first. */
@@ -102,6 +103,13 @@ describe('DATEV EXTF Buchungsstapel', () => {
     const rows = f.text.split('\r\n').slice(2, -1).map(fields);
     expect(new Set(rows.map((r) => r[7]))).toEqual(new Set(['4400', '4300', '4185', '4320', '4125', '4336', '4120']));
     expect(fields(f.text.split('\r\n')[0]!)[26]).toBe('04');
+  });
+
+  it('uses the accountant’s own revenue account where one is set', () => {
+    const f = buildDatevFile(app.db, month(), settings({ accounts: { ...settings().accounts, domestic19: '8401', oss: '8321' } }), period, created);
+    const accounts = new Set(f.text.split('\r\n').slice(2, -1).map((l) => fields(l)[7]));
+    expect(accounts.has('8401') && accounts.has('8321') && accounts.has('8300')).toBe(true);
+    expect(accounts.has('8400')).toBe(false);
   });
 
   it('refuses missing consultant number, a period across fiscal years and foreign currency — in German', () => {

@@ -31,6 +31,15 @@ describe('Einstellungen → Export & E-Rechnung in Chromium', () => {
     await page.getByTestId('exports-settings-save').click();
     await page.getByTestId('exports-settings-status').getByText('Export-Einstellungen gespeichert.').waitFor();
     expect(await app.call('exports:settings:get', {})).toMatchObject({ consultantNumber: 29098, clientNumber: 55003, chart: 'SKR04', fiscalYearStartMonth: 7, einvoiceEnabled: true });
+
+    // Own revenue account: outside the SKR04 revenue class it is refused in words, inside it is kept.
+    await page.getByTestId('exports-account-domestic19').fill('1400');
+    await page.getByTestId('exports-settings-save').click();
+    await page.getByTestId('exports-settings-status').getByText(/Erlöskonto 1400 .* liegt nicht im Erlösbereich 4000–4999/).waitFor();
+    await page.getByTestId('exports-account-domestic19').fill('4401');
+    await page.getByTestId('exports-settings-save').click();
+    await page.getByTestId('exports-settings-status').getByText('Export-Einstellungen gespeichert.').waitFor();
+    expect((await app.call('exports:settings:get', {})).accounts.domestic19).toBe('4401');
   });
 
   it('checks an e-invoice file and shows the failed rule id and text', async () => {

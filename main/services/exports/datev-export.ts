@@ -39,7 +39,7 @@ export function buildDatevFile(db: Db, snapshots: InvoiceSnapshot[], st: ExportS
       ? debtorAccountFor(db, vatId, s.buyer.address.company || s.buyer.address.name, st.firstB2bDebtor, nowIso)
       : st.collectiveDebtor;
     try {
-      bookings.push(...bookingsFor(s, { chart: st.chart, debtor: String(debtor), ossBuKey: st.ossBuKey }));
+      bookings.push(...bookingsFor(s, { chart: st.chart, debtor: String(debtor), ossBuKey: st.ossBuKey, accounts: st.accounts }));
     } catch (e) {
       if (e instanceof BookingError) throw new AppError('DATEV_UNSUPPORTED', e.message);
       throw e;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { SettingsService } from '../settings/settings-service';
 import type { Chart } from '../../../shared/datev/accounts';
-import { DEFAULT_OSS_BU_KEY } from '../../../shared/datev/accounts';
+import { BOOKING_CASES, DEFAULT_OSS_BU_KEY, REVENUE_RANGE, type BookingCase } from '../../../shared/datev/accounts';
+import { AppError } from '../../../shared/errors';
 
 export const EXPORT_SETTING_KEYS = {
   consultant: 'exports.datev.consultantNumber',
@@ -23,7 +24,11 @@ export type ExportSettingsValues = {
   firstB2bDebtor: number;
   ossBuKey: string;
   einvoiceEnabled: boolean;
+  /** Own revenue accounts per booking case ('' = SKR default). */
+  accounts: Record<BookingCase, string>;
 };
+
+const accountKey = (c: BookingCase) => `exports.datev.account.${c}`;
 
 export function registerExportSettings(s: SettingsService): void {
   const K = EXPORT_SETTING_KEYS;
@@ -35,6 +40,7 @@ export function registerExportSettings(s: SettingsService): void {
   s.register(K.firstB2bDebtor, z.number().int().min(10000).max(69999), 10100, 'Erstes Debitorenkonto für Geschäftskunden mit USt-IdNr.');
   s.register(K.ossBuKey, z.string().regex(/^\d{0,4}$/), DEFAULT_OSS_BU_KEY, 'BU-Schlüssel für OSS-Fernverkäufe (Standard 240)');
   s.register(K.einvoiceEnabled, z.boolean(), false, 'E-Rechnung (ZUGFeRD/XRechnung) automatisch zu jeder Rechnung erzeugen');
+  for (const c of BOOKING_CASES) s.register(accountKey(c), z.string().regex(/^(\d{4})?$/, 'vierstelliges Sachkonto oder leer'), '', `Eigenes Erlöskonto für ${c} (leer = SKR-Standard)`);
 }
 
 export function readExportSettings(s: SettingsService): ExportSettingsValues {
@@ -48,10 +54,11 @@ export function readExportSettings(s: SettingsService): ExportSettingsValues {
     firstB2bDebtor: s.get(K.firstB2bDebtor) as number,
     ossBuKey: s.get(K.ossBuKey) as string,
     einvoiceEnabled: s.get(K.einvoiceEnabled) as boolean,
+    accounts: Object.fromEntries(BOOKING_CASES.map((c) => [c, s.get(accountKey(c)) as string])) as Record<BookingCase, string>,
   };
 }
 
-const FIELD_KEYS: Record<keyof ExportSettingsValues, string> = {
+const FIELD_KEYS: Record<Exclude<keyof ExportSettingsValues, 'accounts'>, string> = {
   consultantNumber: EXPORT_SETTING_KEYS.consultant,
   clientNumber: EXPORT_SETTING_KEYS.client,
   chart: EXPORT_SETTING_KEYS.chart,
@@ -63,6 +70,14 @@ const FIELD_KEYS: Record<keyof ExportSettingsValues, string> = {
 };
 
 export function saveExportSettings(s: SettingsService, v: ExportSettingsValues): ExportSettingsValues {
-  for (const [field, key] of Object.entries(FIELD_KEYS)) s.set(key, v[field as keyof ExportSettingsValues]);
+  const [min, max] = REVENUE_RANGE[v.chart];
+  for (const c of BOOKING_CASES) {
+    const a = v.accounts[c] ?? '';
+    if (a && (Number(a) < min || Number(a) > max)) {
+      throw new AppError('VALIDATION', `Erlöskonto ${a} (${c}) liegt nicht im Erlösbereich ${min}–${max} des ${v.chart}.`);
+    }
+  }
+  for (const [field, key] of Object.entries(FIELD_KEYS)) s.set(key, v[field as keyof typeof FIELD_KEYS]);
+  for (const c of BOOKING_CASES) s.set(accountKey(c), v.accounts[c] ?? '');
   return readExportSettings(s);
 }

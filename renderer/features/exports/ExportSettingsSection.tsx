@@ -3,7 +3,7 @@ import { call } from '../../ipc/client';
 import { useT } from '../../app/i18n';
 import type { ExportSettings } from '../../../shared/ipc/channels/exports';
 import type { ValidationReport } from '../../../shared/einvoice/rules';
-import { REVENUE_ACCOUNTS } from '../../../shared/datev/accounts';
+import { BOOKING_CASES, REVENUE_ACCOUNTS } from '../../../shared/datev/accounts';
 import { fileToBase64 } from './download';
 import { RuleList } from './RuleList';
 import './exports.css';
@@ -74,6 +74,17 @@ export function ExportSettingsSection() {
         </label>
       </div>
       <p className="muted">{t('exports.settings.accountsHint', { chart: v.chart, a19: acc.domestic19, a7: acc.domestic7, ku: acc.kleinunternehmer, oss: acc.oss, ic: acc.intraEu, ex: acc.export, rc: acc.reverseCharge })}</p>
+      <fieldset className="exports-accounts">
+        <legend>{t('exports.settings.ownAccounts')}</legend>
+        <div className="form-grid">
+          {BOOKING_CASES.map((c) => (
+            <label key={c} className="field">{t(`exports.case.${c}`)}
+              <input inputMode="numeric" maxLength={4} placeholder={acc[c]} value={v.accounts[c]}
+                onChange={(e) => setV({ ...v, accounts: { ...v.accounts, [c]: e.target.value.trim() } })} data-testid={`exports-account-${c}`} />
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <h3>{t('exports.settings.einvoice')}</h3>
       <label className="check">
         <input type="checkbox" checked={v.einvoiceEnabled} onChange={(e) => setV({ ...v, einvoiceEnabled: e.target.checked })} data-testid="exports-einvoice-enabled" />

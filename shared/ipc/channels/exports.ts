@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, type ChannelDef } from '../define';
 import { RuleFailure, ValidationReport } from '../../einvoice/rules';
+import { BOOKING_CASES, type BookingCase } from '../../datev/accounts';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet');
 
@@ -39,6 +40,8 @@ export const ExportSettings = z.object({
   firstB2bDebtor: z.number().int().min(10000).max(69999),
   ossBuKey: z.string().regex(/^\d{0,4}$/),
   einvoiceEnabled: z.boolean(),
+  /** Own revenue accounts per booking case; '' = the SKR default. */
+  accounts: z.object(Object.fromEntries(BOOKING_CASES.map((c) => [c, z.string().regex(/^(\d{4})?$/, 'vierstelliges Sachkonto oder leer')])) as Record<BookingCase, z.ZodString>),
 });
 export type ExportSettings = z.infer<typeof ExportSettings>;
 
