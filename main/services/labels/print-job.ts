@@ -36,7 +36,7 @@ export function registerLabelJob(
   const prepared = new Map<string, Map<number, PreparedLabel>>();
   const kind: JobKind<LabelJobPayload> = {
     kind: LABEL_JOB,
-    label: (p) => `Etiketten drucken (${p.stock.name})`,
+    label: (p) => `Etiketten drucken – ${p.stock.name}`,
     async runItem(ref, p, ctx) {
       const id = Number(ref);
       const order = getOrder(core.db, id);
