@@ -39,7 +39,10 @@ describe('ChargeGuard', () => {
     const s = await app.call('billing:trial', {});
     expect(s.inTrial).toBe(false);
     expect(s.daysLeft).toBe(0);
+    const events: [string, unknown][] = [];
+    app.core.events.subscribe((e, p) => events.push([e, p]));
     const err = guardError(() => guard.assertMayCharge([a!, b!, c!], 'label'));
+    expect(events).toContainEqual(['billing:required', { orderIds: [b, c], action: 'label' }]);
     expect(err?.code).toBe('BILLING_REQUIRED');
     expect(err?.message).toMatch(/Testphase.*abgelaufen.*2 neue Aufträge.*SEPA/);
     expect((err?.details as { orderIds: number[] }).orderIds).toEqual([b, c]);

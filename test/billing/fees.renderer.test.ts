@@ -5,6 +5,7 @@ import { openRenderer, type Harness } from '../harness/renderer-harness';
 import { FakeClock } from '../fakes/ports';
 import { startInProcessServer } from './server-harness';
 import { seedUsage, spread } from './usage-seed';
+import { orderDraft, seedOrders } from '../fakes/orders';
 
 let app: TestApp;
 let ui: Harness;
@@ -62,6 +63,13 @@ describe('trial badge, registration, expiry dialog and the Gebühren view in Chr
     await dialog.waitFor();
     await expect(text(dialog)).resolves.toMatch(/am 01\.10\.2026 abgelaufen.*Rechnungsadresse und ein SEPA-Lastschriftmandat/);
     await expect(text(page.getByTestId('trial-badge'))).resolves.toBe('Testphase beendet');
+    // "Später" hides it; a refused chargeable action brings it back.
+    await page.getByTestId('trial-ended-later').click();
+    await dialog.waitFor({ state: 'detached' });
+    const [fresh] = seedOrders(app.db, [orderDraft()]);
+    const refused = await app.dispatch('documents:createInvoices', { orderIds: [fresh!] }, { origin: 'test' });
+    expect(refused.ok ? null : refused.error.code).toBe('BILLING_REQUIRED');
+    await dialog.waitFor();
     await page.getByTestId('trial-ended-enter').click();
     await dialog.waitFor({ state: 'detached' });
 

@@ -22,7 +22,7 @@ const actionWords: Record<ChargeableAction, string> = {
 };
 
 /** The real guard: trial → allowed; after it → allowed only for charged orders or with billing details. */
-export function createChargeGuard(db: Db, trial: TrialService): ChargeGuard {
+export function createChargeGuard(db: Db, trial: TrialService, onRefused: (orderIds: number[], action: ChargeableAction) => void = () => undefined): ChargeGuard {
   return {
     assertMayCharge(orderIds, action) {
       const uncharged = unchargedOrderIds(db, orderIds);
@@ -30,6 +30,7 @@ export function createChargeGuard(db: Db, trial: TrialService): ChargeGuard {
       const s = trial.status();
       if (s.chargingAllowed) return;
       const n = uncharged.length;
+      onRefused(uncharged, action);
       throw new AppError(
         'BILLING_REQUIRED',
         `Ihre kostenlose Testphase ist am ${formatDate(s.trialEndsAt)} abgelaufen. ${actionWords[action]} für ` +

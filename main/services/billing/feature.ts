@@ -17,7 +17,8 @@ import { AppError } from '../../../shared/errors';
 export function createBillingFeature(core: AppCore) {
   const trial = new TrialService(core);
   const sync = new BillingSync(core, trial);
-  const chargeGuard = createChargeGuard(core.db, trial);
+  // A refusal also tells the window, which then shows the "Testphase beendet" dialog again.
+  const chargeGuard = createChargeGuard(core.db, trial, (orderIds, action) => core.events.emit('billing:required', { orderIds, action }));
   const currentMonth = () => berlinMonth(trial.effectiveNow());
 
   const handlers: FeatureHandlers<typeof billingChannels> = {

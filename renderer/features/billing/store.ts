@@ -37,6 +37,11 @@ export function startBillingStore(): void {
   started = true;
   onEvent('trial:status', (trial) => useBilling.setState({ trial }));
   onEvent('sync:state', (sync) => useBilling.setState({ sync }));
+  // A refused invoice/label/export brings the explanation back even after "Später".
+  onEvent('billing:required', () => {
+    useBilling.setState({ expiryDismissed: false });
+    void useBilling.getState().refresh();
+  });
   void useBilling.getState().refresh();
   setInterval(() => void useBilling.getState().refresh(), 10 * 60_000);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, type ChannelDef } from '../define';
 import { WireBillingDetails, WireInvoice, WireMonthFees } from '../../fees/api';
+import { ChargeableAction } from '../../domain/usage';
 
 export const TrialStatusView = z.object({
   registered: z.boolean(),
@@ -79,4 +80,6 @@ export const billingChannels = {
 export const billingEvents = {
   'trial:status': TrialStatusView,
   'sync:state': SyncStateView,
+  /** A chargeable action was refused after the trial (BILLING_REQUIRED). */
+  'billing:required': z.object({ orderIds: z.array(z.number().int()), action: ChargeableAction }),
 } satisfies Record<string, z.ZodType>;
