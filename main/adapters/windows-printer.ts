@@ -28,7 +28,13 @@ export function matchPaperSize(paperSizes: string[], size: { width: number; heig
 }
 
 /** PrinterPort over the Windows spooler through pdf-to-printer (SumatraPDF, "noscale"). */
-export function createWindowsPrinter(logger: Logger, load: () => Promise<PdfToPrinter> = () => import('pdf-to-printer')): PrinterPort {
+/** pdf-to-printer is a CommonJS bundle: from ESM its functions sit on `default`. */
+async function loadPdfToPrinter(): Promise<PdfToPrinter> {
+  const mod = (await import('pdf-to-printer')) as PdfToPrinter & { default?: PdfToPrinter };
+  return mod.default ?? mod;
+}
+
+export function createWindowsPrinter(logger: Logger, load: () => Promise<PdfToPrinter> = loadPdfToPrinter): PrinterPort {
   let counter = 0;
   return {
     async list(): Promise<PrinterInfo[]> {

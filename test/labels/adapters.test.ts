@@ -35,3 +35,15 @@ describe('Windows adapter', () => {
     expect(matchPaperSize(papers, { width: 70, height: 36 })).toBeUndefined();
   });
 });
+
+describe('Windows adapter wiring', () => {
+  it('loads pdf-to-printer (CommonJS) from ESM and refuses an unknown printer by name', async () => {
+    const { createWindowsPrinter } = await import('../../main/adapters/windows-printer');
+    const fake = { getPrinters: async () => [{ deviceId: 'x', name: 'DYMO LabelWriter 450', paperSizes: ['99014 Shipping'] }], getDefaultPrinter: async () => null, print: async () => undefined };
+    const port = createWindowsPrinter(new MemoryLogger(), async () => fake as never);
+    expect(await port.list()).toEqual([{ name: 'DYMO LabelWriter 450', description: 'DYMO LabelWriter 450', isDefault: false, media: ['99014 Shipping'] }]);
+    await expect(port.print({ printer: 'Gibt es nicht', pdf: new Uint8Array([1]), title: 't', pageSizeMm: { width: 54, height: 101 } })).rejects.toMatchObject({ code: 'PRINT_FAILED' });
+    const real = await import('pdf-to-printer');
+    expect(typeof ((real as { default?: { print?: unknown } }).default?.print ?? (real as { print?: unknown }).print)).toBe('function');
+  });
+});

@@ -29,7 +29,7 @@ export type PrintingService = PrintService & {
 export function createPrintingService(core: AppCore): PrintingService {
   const choiceFor = (jobType: PrintJobType) => ({
     printer: String(core.settings.get(printerKey(jobType)) ?? ''),
-    stockId: String(core.settings.get(stockKey(jobType)) ?? defaultStock[jobType]),
+    stockId: String(core.settings.get(stockKey(jobType)) || defaultStock[jobType]),
   });
 
   async function printPdf(jobType: PrintJobType, pdf: Uint8Array, opts: PrintPdfOptions): Promise<PrintOutcome> {
