@@ -20,11 +20,11 @@ const external = ['electron', ...Object.keys(pkg.dependencies ?? {})];
 /** Folders a capability reads at run time relative to its module (see its rules-dir/… helper). */
 const RUNTIME_ASSETS = [['main/services/einvoice/rules', 'rules']];
 
-export async function buildMain({ quiet = false } = {}) {
-  rmSync(join(root, 'dist', 'main'), { recursive: true, force: true });
+export async function buildMain({ quiet = false, outdir = join(root, 'dist', 'main') } = {}) {
+  rmSync(outdir, { recursive: true, force: true });
   const r = await esbuild({
     entryPoints: [join(root, 'main', 'electron', 'main.ts')],
-    outfile: join(root, 'dist', 'main', 'main.cjs'),
+    outfile: join(outdir, 'main.cjs'),
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -45,14 +45,14 @@ export async function buildMain({ quiet = false } = {}) {
   });
   // Data files that code finds next to itself (import.meta.url → dist/main/ in the bundle).
   for (const [from, to] of RUNTIME_ASSETS) {
-    if (existsSync(join(root, from))) cpSync(join(root, from), join(root, 'dist', 'main', to), { recursive: true });
+    if (existsSync(join(root, from))) cpSync(join(root, from), join(outdir, to), { recursive: true });
   }
   return r;
 }
 
-export async function buildPreload({ quiet = false } = {}) {
-  rmSync(join(root, 'dist', 'preload'), { recursive: true, force: true });
-  const out = join(root, 'dist', 'preload', 'preload.cjs');
+export async function buildPreload({ quiet = false, outfile = join(root, 'dist', 'preload', 'preload.cjs') } = {}) {
+  rmSync(outfile, { force: true });
+  const out = outfile;
   await esbuild({
     entryPoints: [join(root, 'preload', 'index.ts')],
     outfile: out,

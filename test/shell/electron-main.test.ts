@@ -1,9 +1,9 @@
 // dist/main/main.cjs run in plain Node against a recording stand-in for 'electron'
 // (test/shell/fake-electron.cjs, loaded into a child process only): proves the bundle starts, wires
 // the protocol, IPC, window and menu as the pure modules say, and shuts down cleanly.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../harness/cli';
 import { tempDir } from '../harness/test-app';
@@ -12,16 +12,19 @@ import { ensureRendererBuilt } from '../harness/build-renderer';
 type Result = Record<string, any>;
 let r: Result;
 const dataDir = tempDir('portodesk-main-');
+// Its own build inside dist/ (so node_modules resolve), apart from dist/main that other tests build.
+mkdirSync(join(repoRoot, 'dist'), { recursive: true });
+const outRoot = mkdtempSync(join(repoRoot, 'dist', '.test-main-'));
 
 beforeAll(async () => {
-  await ensureRendererBuilt();
+  const renderer = await ensureRendererBuilt();
+  symlinkSync(renderer, join(outRoot, 'renderer'), 'dir');
   const buildPath: string = join(repoRoot, 'scripts', 'build.mjs');
-  const { buildMain, buildPreload } = (await import(buildPath)) as { buildMain(o: object): Promise<void>; buildPreload(o: object): Promise<void> };
-  await buildMain({ quiet: true });
-  await buildPreload({ quiet: true });
+  const { buildMain } = (await import(buildPath)) as { buildMain(o: { quiet: boolean; outdir: string }): Promise<void> };
+  await buildMain({ quiet: true, outdir: join(outRoot, 'main') });
   const env: NodeJS.ProcessEnv = { ...process.env, PORTODESK_DATA: dataDir };
   delete env.PORTODESK_NATIVE_BINDING;
-  const p = spawnSync(process.execPath, ['--require', join(repoRoot, 'test', 'shell', 'fake-electron.cjs'), join(repoRoot, 'dist', 'main', 'main.cjs')], {
+  const p = spawnSync(process.execPath, ['--require', join(repoRoot, 'test', 'shell', 'fake-electron.cjs'), join(outRoot, 'main', 'main.cjs')], {
     env,
     encoding: 'utf8',
     timeout: 90_000,
@@ -34,6 +37,7 @@ beforeAll(async () => {
   }
   if (r.crash) throw new Error(r.crash);
 }, 240_000);
+afterAll(() => rmSync(outRoot, { recursive: true, force: true }));
 
 describe('dist/main/main.cjs under a recording Electron stand-in', () => {
   it('starts without errors and registers app:// as a secure standard scheme', () => {
@@ -43,7 +47,7 @@ describe('dist/main/main.cjs under a recording Electron stand-in', () => {
 
   it('creates the window with the tested options and loads app://portodesk/index.html', () => {
     expect(r.windowOptions.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
-    expect(r.windowOptions.webPreferences.preload).toBe(join(repoRoot, 'dist', 'preload', 'preload.cjs'));
+    expect(r.windowOptions.webPreferences.preload).toBe(join(outRoot, 'preload', 'preload.cjs'));
     expect(r.loadedUrl).toBe('app://portodesk/index.html');
   });
 
