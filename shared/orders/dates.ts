@@ -12,15 +12,25 @@ const MONTHS: Record<string, number> = {
 const pad = (n: number) => String(n).padStart(2, '0');
 const year4 = (y: number) => (y < 100 ? 2000 + y : y);
 
+const berlinParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+/** Offsets change only at DST switches (full hours): cache per calendar hour — imports see thousands of equal days. */
+const offsetCache = new Map<number, number>();
+
 /** Offset of Europe/Berlin from UTC in minutes at that wall-clock time. */
 function berlinOffsetMinutes(y: number, m: number, d: number, h: number, mi: number): number {
+  const hourKey = Date.UTC(y, m - 1, d, h);
+  const cached = offsetCache.get(hourKey);
+  if (cached !== undefined) return cached;
   const guess = Date.UTC(y, m - 1, d, h, mi);
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(new Date(guess));
+  const parts = berlinParts.formatToParts(new Date(guess));
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return (asUtc - guess) / 60000;
+  const off = (asUtc - guess) / 60000;
+  if (offsetCache.size > 50_000) offsetCache.clear();
+  offsetCache.set(hourKey, off);
+  return off;
 }
 
 function valid(y: number, m: number, d: number, h = 0, mi = 0, s = 0): boolean {

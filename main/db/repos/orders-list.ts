@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../types';
 import type { OrderFilter, OrderListQuery, OrderListRow, OrderSort } from '../../../shared/orders/query';
 import type { Channel, OrderStatus } from '../../../shared/domain/order';
@@ -6,6 +7,19 @@ import type { Channel, OrderStatus } from '../../../shared/domain/order';
  * The order list at 100,000 orders: FTS5 for the search box, indexes for filters and sorting,
  * LIMIT/OFFSET pages and the total count of matches. All list SQL lives here.
  */
+
+/** Compiled statements per database: a list page is asked for on every scroll step, compiling SQL each time costs more than running it. */
+const stmtCache = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
+function prep(db: Db, sql: string) {
+  let m = stmtCache.get(db);
+  if (!m) stmtCache.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) {
+    if (m.size > 200) m.clear();
+    m.set(sql, (st = db.prepare(sql)));
+  }
+  return st;
+}
 
 const SORT_SQL: Record<OrderSort, string> = {
   orderDate: 'o.order_date',
@@ -70,7 +84,8 @@ function where(f: OrderFilter): { sql: string; params: unknown[]; fts: boolean }
   }
   if (f.onlyWarnings) conds.push("o.warnings <> '[]'");
   // With a search, the FTS hits drive the query (a few hundred rows) instead of scanning 100,000 orders.
-  const from = q ? 'orders_fts JOIN orders o ON o.id = orders_fts.rowid' : 'orders o';
+  // CROSS JOIN pins the order (SQLite never reorders it): FTS first, then the orders by rowid.
+  const from = q ? 'orders_fts CROSS JOIN orders o ON o.id = orders_fts.rowid' : 'orders o';
   return { sql: `FROM ${from} ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}`, params, fts: !!q };
 }
 
@@ -84,20 +99,19 @@ type Row = {
 
 export function listOrders(db: Db, q: OrderListQuery): { total: number; rows: OrderListRow[] } {
   const w = where(q);
-  const total = (db.prepare(`SELECT count(*) AS n ${w.sql}`).get(...w.params) as { n: number }).n;
+  const total = (prep(db, `SELECT count(*) AS n ${w.sql}`).get(...w.params) as { n: number }).n;
   // Two steps: the page's ids first (the sorter carries only ids), then the columns of those 100 rows —
   // computing json_extract and the first item for every match before sorting is what makes lists slow.
-  const ids = db.prepare(`SELECT o.id ${w.sql} ${orderBy(q.sort, q.dir)} LIMIT ? OFFSET ?`).pluck().all(...w.params, q.limit, q.offset) as number[];
+  const ids = prep(db, `SELECT o.id ${w.sql} ${orderBy(q.sort, q.dir)} LIMIT ? OFFSET ?`).pluck().all(...w.params, q.limit, q.offset) as number[];
   if (ids.length === 0) return { total, rows: [] };
-  const found = db
-    .prepare(
+  const found = prep(
+      db,
       `SELECT o.id, o.channel, o.marketplace, o.external_id, o.status, o.order_date, o.buyer_name,
               json_extract(o.ship_to, '$.name') AS ship_name, o.ship_country, o.item_count,
               (SELECT title FROM order_items i WHERE i.order_id = o.id ORDER BY position LIMIT 1) AS first_item,
               o.total_cents, o.currency, json_array_length(o.warnings) AS warning_count, o.tracking_number, o.locked
        FROM orders o WHERE o.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(ids)) as Row[];
+    ).all(JSON.stringify(ids)) as Row[];
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)).filter((r): r is Row => !!r);
   return {
@@ -113,7 +127,7 @@ export function listOrders(db: Db, q: OrderListQuery): { total: number; rows: Or
 /** Every id matching the filter, in list order: selecting all matches without loading rows. */
 export function listOrderIds(db: Db, f: OrderFilter & { sort: OrderSort; dir: 'asc' | 'desc' }): number[] {
   const w = where(f);
-  return db.prepare(`SELECT o.id ${w.sql} ${orderBy(f.sort, f.dir)}`).pluck().all(...w.params) as number[];
+  return prep(db, `SELECT o.id ${w.sql} ${orderBy(f.sort, f.dir)}`).pluck().all(...w.params) as number[];
 }
 
 export function orderFacets(db: Db): { total: number; channels: { channel: Channel; count: number }[]; statuses: { status: OrderStatus; count: number }[] } {

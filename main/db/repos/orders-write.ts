@@ -1,5 +1,5 @@
 import type { Db } from '../types';
-import type { OrderDraft, OrderItem } from '../../../shared/domain/order';
+import type { Order, OrderDraft, OrderItem } from '../../../shared/domain/order';
 import type { AddressWarning } from '../../../shared/domain/address';
 import { replaceItems } from './orders';
 
@@ -94,5 +94,35 @@ export function createOrderInserter(db: Db) {
     d.items.forEach((it, i) => item.run(id, i + 1, it.sku, it.title, it.quantity, it.unitPriceCents, it.vatRate, it.externalLineId, it.weightGrams));
     if (history) hist.run(id, nowIso, history.action, history.detail);
     return id;
+  };
+}
+
+type FullRow = {
+  id: number; channel: string; external_id: string; marketplace: string; status: string; order_date: string; paid_at: string | null;
+  buyer_name: string; buyer_email: string; buyer_username: string; buyer_vat_id: string; ship_to: string; bill_to: string | null;
+  currency: string; fx_rate_to_eur: number; shipping_cents: number; total_cents: number; weight_grams: number | null;
+  tracking_number: string; carrier: string; shipped_at: string | null; note: string; warnings: string; locked: number; created_at: string; updated_at: string;
+};
+
+/**
+ * Reads orders for the re-import comparison with statements prepared once and without schema parsing
+ * (the rows were validated when written); same shape as getOrder.
+ */
+export function createOrderReader(db: Db): (id: number) => Order | null {
+  const one = db.prepare('SELECT * FROM orders WHERE id = ?');
+  const items = db.prepare('SELECT sku, title, quantity, unit_price_cents, vat_rate, external_line_id, weight_grams FROM order_items WHERE order_id = ? ORDER BY position');
+  return (id) => {
+    const r = one.get(id) as FullRow | undefined;
+    if (!r) return null;
+    const its = items.all(id) as { sku: string; title: string; quantity: number; unit_price_cents: number; vat_rate: number | null; external_line_id: string; weight_grams: number | null }[];
+    return {
+      id: r.id, channel: r.channel as Order['channel'], marketplace: r.marketplace, externalId: r.external_id, status: r.status as Order['status'],
+      orderDate: r.order_date, paidAt: r.paid_at, buyerName: r.buyer_name, buyerEmail: r.buyer_email, buyerUsername: r.buyer_username,
+      buyerVatId: r.buyer_vat_id, shipTo: JSON.parse(r.ship_to), billTo: r.bill_to ? JSON.parse(r.bill_to) : null, currency: r.currency,
+      fxRateToEur: r.fx_rate_to_eur,
+      items: its.map((i) => ({ sku: i.sku, title: i.title, quantity: i.quantity, unitPriceCents: i.unit_price_cents, vatRate: i.vat_rate, externalLineId: i.external_line_id, weightGrams: i.weight_grams })),
+      shippingCents: r.shipping_cents, totalCents: r.total_cents, weightGrams: r.weight_grams, trackingNumber: r.tracking_number, carrier: r.carrier,
+      shippedAt: r.shipped_at, note: r.note, warnings: JSON.parse(r.warnings), createdAt: r.created_at, updatedAt: r.updated_at, locked: r.locked === 1,
+    };
   };
 }

@@ -1,6 +1,6 @@
 import type { AppCore } from '../../app/core';
-import { addHistory, getOrder } from '../../db/repos/orders';
-import { createOrderInserter, existingIds, updateOrderContent, updateStatusTracking } from '../../db/repos/orders-write';
+import { addHistory } from '../../db/repos/orders';
+import { createOrderInserter, createOrderReader, existingIds, updateOrderContent, updateStatusTracking } from '../../db/repos/orders-write';
 import { advancedStatus, type Order, type OrderDraft, type OrderStatus } from '../../../shared/domain/order';
 import { addressWarnings } from '../../../shared/address/warnings';
 import type { ImportConflict, ImportFileReport, ImportRejection } from '../../../shared/orders/import-report';
@@ -47,6 +47,7 @@ export function applyParsed(
   const changedIds: number[] = [];
   const write = () => {
     const insert = createOrderInserter(core.db);
+    const getOrder = createOrderReader(core.db);
     const historyText = `Importiert aus ${meta.file} (${meta.formatLabel})`;
     const byChannel = new Map<string, string[]>();
     for (const p of parsed.orders) byChannel.set(p.draft.channel, [...(byChannel.get(p.draft.channel) ?? []), p.draft.externalId]);
@@ -63,7 +64,7 @@ export function applyParsed(
         counts.new++;
         continue;
       }
-      const o = getOrder(core.db, id)!;
+      const o = getOrder(id)!;
       const st = statusChange(o, d);
       const diff = CONTENT.filter((k) => !same(contentOf(o, k), contentOf(d, k)));
       if (o.locked) {
@@ -95,7 +96,7 @@ export function applyParsed(
         rejections.push({ file: patch.file, line: patch.line, field: 'AmazonOrderId', message: `Bestellung ${patch.externalId} ist weder in dieser Auswahl noch schon importiert (zuerst getOrder importieren)` });
         continue;
       }
-      const o = getOrder(core.db, id)!;
+      const o = getOrder(id)!;
       const next = { ...o, ...(patch.shipTo ? { shipTo: patch.shipTo } : {}), ...(patch.items ? { items: patch.items } : {}) };
       const diff = (['shipTo', 'items'] as const).filter((k) => !same(contentOf(o, k), contentOf(next, k)));
       if (!diff.length) counts.unchanged++;
