@@ -3,7 +3,7 @@
 //   .electron-native/node_modules/better-sqlite3/build/Release/better_sqlite3.node
 //   .electron-native/stamp.json   { electron, betterSqlite3, platform, arch }
 // The app gets the .node path through PORTODESK_NATIVE_BINDING (better-sqlite3's nativeBinding option).
-import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -42,7 +42,28 @@ export function withoutNodedir(fn) {
 }
 
 /** Builds (once per Electron/better-sqlite3 pair) and returns the path of the Electron-ABI .node file. */
-export async function ensureElectronNative({ electronVersion = versionOf('electron'), arch = process.arch, log = console.log } = {}) {
+export async function ensureElectronNative(opts = {}) {
+  // One builder at a time (two `npm start`s, or Electron tests running side by side).
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  const lock = join(root, 'dist', '.electron-native.lock');
+  for (let i = 0; ; i++) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      if (i > 1200) rmSync(lock, { recursive: true, force: true }); // stale after ~10 min
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await buildIfNeeded(opts);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function buildIfNeeded({ electronVersion = versionOf('electron'), arch = process.arch, log = console.log } = {}) {
   const stampFile = join(nativeDir, 'stamp.json');
   const want = wantedStamp(electronVersion, arch);
   const target = electronNativePath();

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../harness/cli';
+import { ensureRendererBuilt } from '../harness/build-renderer';
 
 const require = createRequire(join(repoRoot, 'package.json'));
 
@@ -36,16 +37,32 @@ export function electronSkipReason(): string | null {
 type NativeModule = {
   ensureElectronNative(opts?: { log?: (s: string) => void }): Promise<string>;
 };
-type BuildModule = { buildAll(opts?: { quiet?: boolean }): Promise<void> };
+type BuildModule = {
+  buildMain(opts: { quiet: boolean; outdir: string }): Promise<void>;
+  buildPreload(opts: { quiet: boolean; outfile: string }): Promise<void>;
+};
 
-/** Builds dist/ and the Electron-ABI better-sqlite3 exactly as `npm start` does. */
-export async function prepareApp(): Promise<{ nativeBinding: string }> {
+export type PreparedApp = { mainScript: string; nativeBinding: string; cleanup(): void };
+
+/**
+ * Builds the app as `npm start` does (main, preload, renderer, Electron-ABI better-sqlite3), into a
+ * folder of its own inside dist/ so test files running side by side never rebuild under each other.
+ */
+export async function prepareApp(): Promise<PreparedApp> {
   const buildPath: string = join(repoRoot, 'scripts', 'build.mjs');
   const nativePath: string = join(repoRoot, 'scripts', 'electron-native.mjs');
-  const { buildAll } = (await import(buildPath)) as BuildModule;
+  const { buildMain, buildPreload } = (await import(buildPath)) as BuildModule;
   const { ensureElectronNative } = (await import(nativePath)) as NativeModule;
-  await buildAll({ quiet: true });
-  return { nativeBinding: await ensureElectronNative({ log: () => undefined }) };
+  mkdirSync(join(repoRoot, 'dist'), { recursive: true });
+  const outRoot = mkdtempSync(join(repoRoot, 'dist', '.e2e-'));
+  symlinkSync(await ensureRendererBuilt(), join(outRoot, 'renderer'), 'dir');
+  await buildMain({ quiet: true, outdir: join(outRoot, 'main') });
+  await buildPreload({ quiet: true, outfile: join(outRoot, 'preload', 'preload.cjs') });
+  return {
+    mainScript: join(outRoot, 'main', 'main.cjs'),
+    nativeBinding: await ensureElectronNative({ log: () => undefined }),
+    cleanup: () => rmSync(outRoot, { recursive: true, force: true }),
+  };
 }
 
 export function electronEnv(extra: Record<string, string>): Record<string, string> {

@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
-import { repoRoot } from '../harness/cli';
 import { tempDir } from '../harness/test-app';
-import { electronEnv, electronSkipReason, installedElectron, prepareApp } from './electron-env';
+import { electronEnv, electronSkipReason, installedElectron, prepareApp, type PreparedApp } from './electron-env';
 
 const skip = electronSkipReason();
 if (skip) console.warn(skip);
@@ -14,13 +13,15 @@ if (skip) console.warn(skip);
 describe.skipIf(skip !== null)('Portodesk in Electron', () => {
   let app: ElectronApplication;
   let page: Page;
+  let prepared: PreparedApp | undefined;
   const dataDir = tempDir('portodesk-e2e-');
 
   beforeAll(async () => {
-    const { nativeBinding } = await prepareApp();
+    prepared = await prepareApp();
+    const { nativeBinding } = prepared;
     app = await _electron.launch({
       executablePath: installedElectron()!,
-      args: [repoRoot],
+      args: [prepared.mainScript],
       env: electronEnv({ PORTODESK_DATA: dataDir, PORTODESK_NATIVE_BINDING: nativeBinding, PORTODESK_E2E: '1' }),
       timeout: 60_000,
     });
@@ -28,6 +29,7 @@ describe.skipIf(skip !== null)('Portodesk in Electron', () => {
   }, 600_000);
   afterAll(async () => {
     await app?.close();
+    prepared?.cleanup();
   });
 
   it('opens the window on the Aufträge view', async () => {

@@ -3,9 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { _electron, type ElectronApplication } from 'playwright-core';
-import { repoRoot } from '../harness/cli';
 import { tempDir } from '../harness/test-app';
-import { electronEnv, electronSkipReason, installedElectron, prepareApp } from './electron-env';
+import { electronEnv, electronSkipReason, installedElectron, prepareApp, type PreparedApp } from './electron-env';
 
 const skip = electronSkipReason();
 
@@ -29,6 +28,7 @@ releaseNotes: Warenpost International
 describe.skipIf(skip !== null)('update feed on loopback (electron-updater, generic provider)', () => {
   let server: Server;
   let app: ElectronApplication;
+  let prepared: PreparedApp | undefined;
   const requested: string[] = [];
 
   beforeAll(async () => {
@@ -39,10 +39,11 @@ describe.skipIf(skip !== null)('update feed on loopback (electron-updater, gener
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as { port: number }).port;
-    const { nativeBinding } = await prepareApp();
+    prepared = await prepareApp();
+    const { nativeBinding } = prepared;
     app = await _electron.launch({
       executablePath: installedElectron()!,
-      args: [repoRoot],
+      args: [prepared.mainScript],
       env: electronEnv({
         PORTODESK_DATA: tempDir('portodesk-feed-'),
         PORTODESK_NATIVE_BINDING: nativeBinding,
@@ -54,6 +55,7 @@ describe.skipIf(skip !== null)('update feed on loopback (electron-updater, gener
   }, 600_000);
   afterAll(async () => {
     await app?.close();
+    prepared?.cleanup();
     await new Promise((r) => server?.close(r));
   });
 
