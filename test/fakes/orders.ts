@@ -25,3 +25,6 @@ export function orderDraft(over: Partial<OrderDraftInput> = {}): OrderDraft {
 export function seedOrders(db: Db, drafts: OrderDraft[], nowIso = '2026-11-20T10:20:00Z'): number[] {
   return db.transaction(() => drafts.map((d) => insertOrder(db, d, [], nowIso)))();
 }
+
+/** Realistic varied demo orders (the same generator as `npm run screenshots` and the benches). */
+export { seedDemoOrders, demoOrderDrafts } from '../../main/services/orders/demo-data';
