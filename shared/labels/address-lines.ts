@@ -39,7 +39,7 @@ export function countryLine(code: string): string {
 const townThenPostcodeLine = new Set(['GB', 'IE', 'IM', 'JE', 'GG']);
 const townStateZip = new Set(['US', 'CA', 'AU']);
 
-export function recipientLines(a: Address, senderCountry: string): { lines: string[]; warnings: LabelWarning[] } {
+export function recipientLines(a: Address, senderCountry: string): { lines: string[]; warnings: LabelWarning[]; /** lines that may wrap: company, name, c/o, Adresszusatz */ wrappable: string[] } {
   const warnings: LabelWarning[] = [];
   const lines: string[] = [];
   const international = a.country !== senderCountry;
@@ -50,6 +50,7 @@ export function recipientLines(a: Address, senderCountry: string): { lines: stri
   if (!name && !company) warnings.push({ code: 'missing_name', detail: '' });
   const careOf = clean(a.careOf);
   if (careOf) lines.push(/^c\s*\/\s*o\b/i.test(careOf) ? careOf : `c/o ${careOf}`);
+  const wrappable = [...lines];
 
   if (a.kind === 'packstation' || a.kind === 'postfiliale') {
     const word = a.kind === 'packstation' ? 'Packstation' : 'Postfiliale';
@@ -61,7 +62,10 @@ export function recipientLines(a: Address, senderCountry: string): { lines: stri
     if (!number) warnings.push({ code: 'missing_house_number', detail: word });
   } else {
     const addition = clean(a.addition);
-    if (addition) lines.push(addition);
+    if (addition) {
+      lines.push(addition);
+      wrappable.push(addition);
+    }
     const street = clean(a.street);
     const nr = clean(a.houseNumber);
     if (!street) warnings.push({ code: 'missing_street', detail: '' });
@@ -85,7 +89,7 @@ export function recipientLines(a: Address, senderCountry: string): { lines: stri
   if (international) lines.push(countryLine(a.country));
   const out = lines.filter((l) => l !== '');
   if (out.length > 6) warnings.push({ code: 'too_many_lines', detail: String(out.length) });
-  return { lines: out, warnings };
+  return { lines: out, warnings, wrappable };
 }
 
 /** "Muster GmbH · Weg 1 · 12345 Ort" — one line, the country added for mail going abroad. */

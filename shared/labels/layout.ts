@@ -25,6 +25,8 @@ export type LayoutInput = {
   /** Shortest last: the sender line is shortened (e.g. without the street) rather than made unreadable. */
   senderVariants: string[];
   recipient: string[];
+  /** Recipient lines that may be split onto two lines (company, name, c/o, Adresszusatz). */
+  wrappable?: string[];
   orderText: string;
   barcode: BarcodeModules | null;
   widthMm: number;
@@ -99,8 +101,6 @@ export function layoutLabel(inp: LayoutInput): LabelLayout {
   }
 
   // Recipient block (and the sender line above it): the largest size up to 12 pt that fits.
-  const n = Math.max(1, inp.recipient.length);
-  const widest = Math.max(1e-6, ...inp.recipient.map((l) => mmW(l, 1)));
   const senderFor = (s: number): { text: string; pt: number } | null => {
     const want = Math.min(8, Math.max(5, s * 0.65));
     for (const v of inp.senderVariants) {
@@ -110,18 +110,46 @@ export function layoutLabel(inp: LayoutInput): LabelLayout {
     }
     return null;
   };
-  const blockH = (s: number) => {
+  const blockHOf = (n: number, s: number) => {
     const snd = senderFor(s);
     return n * s * LINE * PT_TO_MM + (snd ? snd.pt * LINE * PT_TO_MM + SENDER_GAP_MM : 0);
   };
-  let s = Math.min(inp.endless ? NOMINAL_ENDLESS_PT : MAX_PT, (availW / widest) * 0.99);
-  let heightMm = inp.heightMm;
-  if (inp.endless) {
-    heightMm = Math.max(inp.heightMm, 2 * pad + blockH(s) + (footerH ? footerH + FOOTER_GAP_MM : 0));
-  } else {
-    const availMain = inp.heightMm - 2 * pad - (footerH ? footerH + FOOTER_GAP_MM : 0);
-    while (s > 0.5 && blockH(s) > availMain) s -= 0.05;
+  const fit = (lines: string[]): { s: number; heightMm: number } => {
+    const n = Math.max(1, lines.length);
+    const widest = Math.max(1e-6, ...lines.map((l) => mmW(l, 1)));
+    let s = Math.min(inp.endless ? NOMINAL_ENDLESS_PT : MAX_PT, (availW / widest) * 0.99);
+    if (inp.endless) return { s, heightMm: Math.max(inp.heightMm, 2 * pad + blockHOf(n, s) + (footerH ? footerH + FOOTER_GAP_MM : 0)) };
+    const avail = inp.heightMm - 2 * pad - (footerH ? footerH + FOOTER_GAP_MM : 0);
+    while (s > 0.5 && blockHOf(n, s) > avail) s -= 0.05;
+    return { s, heightMm: inp.heightMm };
+  };
+  let recipient = inp.recipient;
+  let { s, heightMm } = fit(recipient);
+  // A long company or name line may go onto two lines (split at a space) when that keeps the
+  // whole block clearly larger; street, town and country lines are never split.
+  const wrappable = new Set(inp.wrappable ?? []);
+  for (let round = 0; round < 3 && s < 9 && recipient.length < 8; round += 1) {
+    let widestIdx = -1;
+    recipient.forEach((l, i) => {
+      if (wrappable.has(l) && l.includes(' ') && (widestIdx < 0 || mmW(l, 1) > mmW(recipient[widestIdx]!, 1))) widestIdx = i;
+    });
+    if (widestIdx < 0) break;
+    const line = recipient[widestIdx]!;
+    const words = line.split(' ');
+    let best: [string, string] | null = null;
+    for (let k = 1; k < words.length; k += 1) {
+      const a = words.slice(0, k).join(' ');
+      const b = words.slice(k).join(' ');
+      if (!best || Math.max(mmW(a, 1), mmW(b, 1)) < Math.max(mmW(best[0], 1), mmW(best[1], 1))) best = [a, b];
+    }
+    const candidate = [...recipient.slice(0, widestIdx), best![0], best![1], ...recipient.slice(widestIdx + 1)];
+    const f = fit(candidate);
+    if (f.s < s + 0.5) break;
+    best!.forEach((part) => wrappable.add(part));
+    recipient = candidate;
+    ({ s, heightMm } = f);
   }
+  const blockH = (x: number) => blockHOf(recipient.length, x);
   const availMain = heightMm - 2 * pad - (footerH ? footerH + FOOTER_GAP_MM : 0);
   const snd = senderFor(s);
   let y = pad + Math.max(0, (availMain - blockH(s)) / 2);
@@ -129,7 +157,7 @@ export function layoutLabel(inp: LayoutInput): LabelLayout {
     texts.push({ text: snd.text, xMm: pad, yMm: y + snd.pt * PT_TO_MM, sizePt: snd.pt, role: 'sender' });
     y += snd.pt * LINE * PT_TO_MM + SENDER_GAP_MM;
   }
-  for (const line of inp.recipient) {
+  for (const line of recipient) {
     texts.push({ text: line, xMm: pad, yMm: y + s * PT_TO_MM, sizePt: s, role: 'recipient' });
     y += s * LINE * PT_TO_MM;
   }

@@ -73,12 +73,15 @@ describe('layout: text shrinks to fit and never leaves the label', async () => {
         (stock, recipient, sender, bc) => {
           const frame = contentFrame(stock);
           const l = layoutLabel({
-            senderVariants: sender ? [sender] : [], recipient, orderText: 'Auftrag 302-1234567-7654321',
+            senderVariants: sender ? [sender] : [], recipient, wrappable: recipient.slice(0, 2), orderText: 'Auftrag 302-1234567-7654321',
             barcode: bc === 'none' ? null : barcodeModules(bc, '302-1234567-7654321'), widthMm: frame.widthMm, heightMm: frame.heightMm,
             endless: stock.kind === 'endless', measure: font.measure,
           });
           const pad = paddingFor(frame.widthMm, frame.heightMm);
-          expect(l.texts.filter((t) => t.role === 'recipient').map((t) => t.text)).toEqual(recipient);
+          // every word is printed, in order; only the first two (name-like) lines may have been split
+          const printed = l.texts.filter((t) => t.role === 'recipient').map((t) => t.text);
+          expect(printed.join(' ')).toBe(recipient.join(' '));
+          expect(printed.slice(printed.length - (recipient.length - 2))).toEqual(recipient.slice(2));
           for (const t of l.texts) {
             const w = font.measure(t.text, t.sizePt) * PT_TO_MM;
             expect(t.xMm).toBeGreaterThanOrEqual(pad - 1e-6);
@@ -107,6 +110,17 @@ describe('layout: text shrinks to fit and never leaves the label', async () => {
     expect(big.recipientPt).toBe(12);
     const small = layoutLabel({ senderVariants: [], recipient: ['Mustermann Feinkost und Delikatessen GmbH & Co. KG', 'Hauptstraße 5a', '10115 Berlin'], orderText: '', barcode: null, widthMm: 40, heightMm: 25, measure: font.measure });
     expect(small.recipientPt).toBeLessThan(8);
+  });
+
+  it('a long company name goes onto two lines rather than shrinking the whole address', () => {
+    const recipient = ['Mustermann Feinkost und Delikatessen GmbH & Co. KG', 'Erika Mustermann', 'Hauptstraße 5a', '10115 Berlin'];
+    const base = { senderVariants: [], recipient, orderText: '', barcode: null, widthMm: 62, heightMm: 30, endless: true, measure: font.measure };
+    const flat = layoutLabel(base);
+    const wrapped = layoutLabel({ ...base, wrappable: recipient.slice(0, 2) });
+    expect(wrapped.recipientPt).toBeGreaterThan(flat.recipientPt + 1);
+    const lines = wrapped.texts.filter((t) => t.role === 'recipient').map((t) => t.text);
+    expect(lines.length).toBe(5);
+    expect(lines.slice(-2)).toEqual(['Hauptstraße 5a', '10115 Berlin']);
   });
 
   it('endless tape grows with the number of lines', () => {

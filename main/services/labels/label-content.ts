@@ -36,7 +36,7 @@ export function toPrintable(text: string, font: FontMetrics): { text: string; re
 /** Builds one order's label: recipient block, sender line, order number and barcode, laid out for the stock. */
 export function prepareLabel(order: Order, sender: Sender | null, opts: LabelOptions, stock: LabelStock, font: FontMetrics): PreparedLabel {
   const notices: LabelNotice[] = [];
-  const { lines, warnings } = recipientLines(order.shipTo, sender?.country ?? 'DE');
+  const { lines, warnings, wrappable } = recipientLines(order.shipTo, sender?.country ?? 'DE');
   for (const w of warnings) notices.push({ ...w, blocking: true });
   for (const w of order.warnings) {
     if (!notices.some((n) => n.code === w.code)) notices.push({ code: 'imported', detail: w.code + (w.detail ? `: ${w.detail}` : ''), blocking: true });
@@ -69,6 +69,7 @@ export function prepareLabel(order: Order, sender: Sender | null, opts: LabelOpt
   const layout = layoutLabel({
     senderVariants,
     recipient,
+    wrappable: wrappable.map((l) => toPrintable(l, font).text),
     orderText,
     barcode: modules,
     widthMm: frame.widthMm,
