@@ -109,6 +109,7 @@ describe("batch 'Etiketten drucken'", () => {
     expect((await app.call('labels:history', { orderId: ids[2]! }))[0]!.sheetPosition).toBe(1);
     expect((await app.call('labels:history', { orderId: ids[0]! }))[0]!.sheetPosition).toBe(7);
     await expect(app.call('labels:print', { orderIds: ids, stockId: 'zweckform-3427', startPosition: 9 })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(app.call('labels:print', { orderIds: ids, stockId: 'dymo-99014', startPosition: 3 })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('nur bei A4-Bögen') });
   });
 
   it('cancelled orders are skipped; unknown stock and unknown orders are refused by name', async () => {

@@ -97,6 +97,9 @@ export function createLabelsService(core: AppCore, deps: { printing: PrintingSer
     async startPrint(req: PrintLabelsRequest): Promise<JobView> {
       const stock = stockFor(req.stockId);
       const ids = [...new Set(req.orderIds)];
+      if (req.startPosition && req.startPosition > 1 && !stock.sheet) {
+        throw new AppError('VALIDATION', `startPosition: Eine Startposition gibt es nur bei A4-Bögen, nicht bei ${stock.name}`);
+      }
       if (req.startPosition && stock.sheet && req.startPosition > cellsPerSheet(stock)) {
         throw new AppError('VALIDATION', `startPosition: ${stock.name} hat nur ${cellsPerSheet(stock)} Etiketten je Bogen`);
       }
