@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, tempDir } from '../harness/test-app';
 import { repoRoot, runPortodesk } from '../harness/cli';
@@ -11,17 +13,40 @@ import { findGaps } from '../../main/services/documents/gaps';
 
 const N = 1000;
 
-/** Starts the real CLI batch and SIGKILLs it after `ms` (no chance to clean up). */
-function runAndKill(dir: string, ids: number[], ms: number): Promise<string> {
+const issuedSoFar = (dir: string): number => {
+  const db = new Database(join(dir, 'portodesk.db'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) n FROM documents').get() as { n: number }).n;
+  } catch {
+    return 0; // not migrated yet
+  } finally {
+    db.close();
+  }
+};
+
+/**
+ * Starts the real CLI batch and SIGKILLs it (no chance to clean up) once it has issued `after` more
+ * invoices, plus a random 0–400 ms — so the kill lands anywhere: rendering, inside the commit,
+ * writing the archive file, between items.
+ */
+function runAndKill(dir: string, ids: number[], after: number): Promise<{ signal: string; before: number }> {
+  const before = issuedSoFar(dir);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(repoRoot, 'bin', 'portodesk.js'), '--data', dir, 'documents', 'batch', ...ids.map(String), '--no-delivery-note', '--archive-only'], {
       cwd: repoRoot,
       stdio: 'ignore',
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    const poll = setInterval(() => {
+      if (issuedSoFar(dir) >= before + after) {
+        clearInterval(poll);
+        setTimeout(() => child.kill('SIGKILL'), Math.random() * 400);
+      }
+    }, 40);
+    const cap = setTimeout(() => child.kill('SIGKILL'), 180_000);
     child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve(signal ?? String(code));
+      clearInterval(poll);
+      clearTimeout(cap);
+      resolve({ signal: signal ?? String(code), before });
     });
   });
 }
@@ -44,13 +69,13 @@ describe('crash-proof numbering (real SIGKILL during a 1,000-invoice batch)', ()
     const ids = seedOrders(setup.db, drafts);
     await setup.close();
 
-    // Kill at random moments: during start-up, mid-render, mid-commit, while writing files, while combining.
-    const outcomes: string[] = [];
-    // Start-up (tsx) takes a few seconds; the kills land anywhere from start-up to deep in the batch.
-    for (const ms of [2000 + Math.random() * 3000, 4000 + Math.random() * 6000, 5000 + Math.random() * 8000, 3000 + Math.random() * 10000, 6000 + Math.random() * 8000]) {
-      outcomes.push(await runAndKill(dir, ids, ms));
-    }
-    expect(outcomes.filter((o) => o === 'SIGKILL').length).toBeGreaterThanOrEqual(4);
+    const outcomes: { signal: string; before: number }[] = [];
+    for (let k = 0; k < 5; k++) outcomes.push(await runAndKill(dir, ids, 1 + Math.floor(Math.random() * 60)));
+    expect(outcomes.every((o) => o.signal === 'SIGKILL')).toBe(true);
+    // Each run got further than the one before, and none finished the batch.
+    const progress = [...outcomes.map((o) => o.before), issuedSoFar(dir)];
+    for (let k = 1; k < progress.length; k++) expect(progress[k]!).toBeGreaterThan(progress[k - 1]!);
+    expect(progress.at(-1)!).toBeLessThan(N);
 
     // Restart and finish.
     const final = runPortodesk(['--data', dir, '--json', 'documents', 'batch', ...ids.map(String), '--no-delivery-note', '--archive-only'], { timeoutMs: 600_000 });
@@ -82,6 +107,7 @@ describe('crash-proof numbering (real SIGKILL during a 1,000-invoice batch)', ()
       expect(sample.pdf.includes(Buffer.from('PDF'))).toBe(true);
     } finally {
       await app.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 1_200_000);
 });
