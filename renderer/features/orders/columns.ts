@@ -7,7 +7,7 @@ export const COLUMNS: Column[] = [
   { id: 'status', labelKey: 'orders.col.status', sort: 'status', width: 160, min: 90 },
   { id: 'channel', labelKey: 'orders.col.channel', sort: 'channel', width: 110, min: 70 },
   { id: 'externalId', labelKey: 'orders.col.externalId', sort: 'externalId', width: 170, min: 90 },
-  { id: 'orderDate', labelKey: 'orders.col.orderDate', sort: 'orderDate', width: 100, min: 80 },
+  { id: 'orderDate', labelKey: 'orders.col.orderDate', sort: 'orderDate', width: 110, min: 80 },
   { id: 'buyerName', labelKey: 'orders.col.buyerName', sort: 'buyerName', width: 200, min: 100 },
   { id: 'country', labelKey: 'orders.col.country', sort: 'country', width: 60, min: 45 },
   { id: 'itemCount', labelKey: 'orders.col.itemCount', sort: 'itemCount', width: 260, min: 90 },
