@@ -2,7 +2,8 @@
 // electron-builder afterPack: Electron fuses (before signing, which follows), then the Node-ABI
 // better-sqlite3 goes back into node_modules so `npm test` works right after `npm run dist`.
 const { join } = require('node:path');
-const { Arch } = require('builder-util');
+// electron-builder's Arch enum: ia32 = 0, x64 = 1, armv7l = 2, arm64 = 3, universal = 4.
+const archName = (n) => ['ia32', 'x64', 'armv7l', 'arm64', 'universal'][n] ?? String(n);
 const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses');
 const { restoreNodeAbi } = require('./native-abi.cjs');
 
@@ -20,7 +21,7 @@ exports.default = async function afterPack(context) {
     await flipFuses(executable(context), {
       version: FuseVersion.V1,
       // Re-sign ad hoc where macOS on Apple silicon would otherwise refuse the modified binary.
-      resetAdHocDarwinSignature: platform === 'darwin' && Arch[context.arch] === 'arm64',
+      resetAdHocDarwinSignature: platform === 'darwin' && archName(context.arch) === 'arm64',
       [FuseV1Options.RunAsNode]: false,
       [FuseV1Options.EnableCookieEncryption]: true,
       [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
