@@ -54,6 +54,16 @@ describe('Aufträge → Etiketten in Chromium', () => {
     // the list shows the new status in words
     await page.locator('[data-testid="orders-row"] [data-status="labelled"]').first().waitFor();
     expect(await page.locator('[data-testid="orders-row"] [data-status="labelled"]').count()).toBe(3);
+
+    // the order's detail pane lists the printed label and offers a reprint
+    await page.getByTestId('orders-row').first().dblclick();
+    const detail = page.getByTestId('labels-detail');
+    await detail.getByText('DYMO 99014', { exact: false }).waitFor();
+    await expect(detail.textContent()).resolves.toContain('als PDF gespeichert');
+    await detail.getByTestId('labels-detail-print').click();
+    await page.getByTestId('labels-dialog').getByText('1 Etikett(en)', { exact: false }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('labels-dialog').count()).toBe(0);
   });
 
   it('200 orders print as one job with a progress bar, started from the toolbar', async () => {
@@ -68,6 +78,11 @@ describe('Aufträge → Etiketten in Chromium', () => {
     await page.getByTestId('action-labels.print').click();
     await page.getByTestId('labels-preview').locator('svg').first().waitFor();
     await page.getByTestId('labels-stock').selectOption('zweckform-3475');
+    await page.getByTestId('labels-dialog').getByText('9 Bogen', { exact: false }).waitFor();
+    // a part-used sheet: the first free label is number 5; the preview puts the first address there
+    await page.getByTestId('labels-start-5').click();
+    await page.locator('[data-position="5"] text').first().waitFor();
+    expect(await page.locator('[data-position="4"] text').count()).toBe(0);
     await page.getByTestId('labels-dialog').getByText('9 Bogen', { exact: false }).waitFor();
     await page.getByTestId('labels-print').click();
     const job = page.getByTestId('job');
