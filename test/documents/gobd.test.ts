@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { verifyArchive } from '../../main/services/documents/archive-files';
 import { join } from 'node:path';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { FakeClock } from '../fakes/ports';
@@ -116,6 +118,28 @@ describe('GoBD: immutable documents, Stornorechnung, numbering', () => {
     app.db.prepare("DELETE FROM documents WHERE number = 'RE-2026-00002'").run();
     const gaps = await app.call('documents:gaps', {});
     expect(gaps).toMatchObject([{ from: 'RE-2026-00002', to: 'RE-2026-00002', count: 1, cause: expect.stringContaining('nicht protokolliert') }]);
+  });
+});
+
+describe('archive recovery at start-up', () => {
+  it('a document committed before a crash gets its file (same bytes); stray temp files are removed', async () => {
+    const [id] = setup();
+    const { documents } = await app.call('documents:createInvoices', { orderIds: [id!] });
+    const d = documents[0]!;
+    app.features.documents.issuer.flushArchiveFiles();
+    // As if the process died after the commit but before the file was complete.
+    app.db.prepare('DELETE FROM doc_archive_files').run();
+    rmSync(d.archivePath!, { force: true });
+    writeFileSync(`${d.archivePath}.tmp`, 'halb geschrieben');
+    await app.close();
+    const again = createTestApp({ dataDir: app.dataDir });
+    try {
+      expect(existsSync(`${d.archivePath}.tmp`)).toBe(false);
+      expect(createHash('sha256').update(readFileSync(d.archivePath!)).digest('hex')).toBe(d.pdfSha256);
+      expect(verifyArchive(again.db, again.dataDir)).toEqual([]);
+    } finally {
+      await again.close();
+    }
   });
 });
 

@@ -59,16 +59,17 @@ export function ensureArchiveFile(dataDir: string, doc: { number: string; kind: 
   return path;
 }
 
-/** Start-up recovery: finish the files of documents committed just before a crash; drop stray temp files. */
+/**
+ * Start-up recovery: finish the files of documents committed just before a crash and drop their stray
+ * temp files. A temp file can only belong to a document whose file was never noted, so only those
+ * paths are looked at (start-up stays fast with a large archive).
+ */
 export function recoverArchive(db: Db, dataDir: string, nowIso: string): number {
-  const root = join(dataDir, 'archive');
-  if (existsSync(root)) {
-    for (const e of readdirSync(root, { recursive: true, withFileTypes: true })) {
-      if (e.isFile() && e.name.endsWith('.tmp')) rmSync(join(e.parentPath, e.name), { force: true });
-    }
-  }
   const missing = documentsWithoutFile(db);
-  for (const d of missing) writeArchiveFile(db, dataDir, d, nowIso);
+  for (const d of missing) {
+    rmSync(`${archivePath(dataDir, d.kind, d.issue_date, d.number)}.tmp`, { force: true });
+    writeArchiveFile(db, dataDir, d, nowIso);
+  }
   return missing.length;
 }
 
