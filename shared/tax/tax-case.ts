@@ -9,6 +9,9 @@ export const OSS_THRESHOLD_CENTS = 1_000_000;
  * 'always' the seller waived the threshold (§3c Abs. 4 S. 2 UStG): destination rate from the first sale
  * 'off'    the seller does not use OSS: German VAT (the settings warn when the threshold is exceeded)
  */
+/** §19 Abs. 1 UStG (from 2025): current-year limit, net EUR cents. The sale that crosses it is already taxable. */
+export const KLEINUNTERNEHMER_LIMIT_CENTS = 10_000_000;
+
 export type OssMode = 'auto' | 'always' | 'off';
 
 export type TaxCaseInput = {

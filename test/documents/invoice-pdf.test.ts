@@ -148,6 +148,24 @@ describe('§14 UStG fields in the PDF text (pdftotext)', () => {
     expect(carries[0]).toBe((expected / 100).toLocaleString('de-DE', { minimumFractionDigits: 2 }));
   });
 
+  it('Kleinunternehmer: the invoice that would cross 100,000 € this year is refused with what to do', async () => {
+    app = createTestApp();
+    setupSeller(app, { kleinunternehmer: true });
+    const ids = seedOrders(app.db, [
+      orderDraft({ items: [{ title: 'Maschine', quantity: 1, unitPriceCents: 9_000_000, vatRate: 19 }], shippingCents: 0, totalCents: 9_000_000 }),
+      orderDraft({ items: [{ title: 'Zubehör', quantity: 1, unitPriceCents: 1_000_001, vatRate: 19 }], shippingCents: 0, totalCents: 1_000_001 }),
+    ]);
+    await app.call('documents:createInvoices', { orderIds: [ids[0]!] });
+    expect((await app.call('documents:settings', {})).kleinunternehmer).toEqual({ currentYearCents: 9_000_000, limitCents: 10_000_000 });
+    await expect(app.call('documents:createInvoices', { orderIds: [ids[1]!] })).rejects.toMatchObject({
+      code: 'KLEINUNTERNEHMER_LIMIT',
+      message: expect.stringContaining('„Kleinunternehmer“ ausschalten'),
+    });
+    app.core.settings.saveCompany({ ...app.core.settings.company(), kleinunternehmer: false });
+    const r = await app.call('documents:createInvoices', { orderIds: [ids[1]!] });
+    expect(r.documents[0]!.taxCase).toBe('standard');
+  });
+
   it('refuses to issue when the seller data lacks a §14 field', async () => {
     app = createTestApp();
     setupSeller(app, { taxNumber: '', vatId: '' });

@@ -127,6 +127,14 @@ export function distanceSalesCents(db: Db, year: string): number {
   return r.s;
 }
 
+/** Net EUR cents of all invoices (minus cancellations) issued in a calendar year (Kleinunternehmer limit). */
+export function invoicedNetCents(db: Db, year: string): number {
+  const r = db
+    .prepare(`SELECT COALESCE(SUM(net_eur_cents), 0) s FROM documents WHERE issue_date BETWEEN ? AND ? AND kind IN ('invoice','cancellation')`)
+    .get(`${year}-01-01`, `${year}-12-31`) as { s: number };
+  return r.s;
+}
+
 // ---- archive files ----
 
 export function documentsWithoutFile(db: Db): { id: number; number: string; issue_date: string; kind: DocKind; pdf_sha256: string }[] {

@@ -11,7 +11,7 @@ import * as repo from '../../db/repos/documents';
 import { getJob } from '../../db/repos/jobs';
 import { AppError } from '../../../shared/errors';
 import { berlinDay } from '../../../shared/format';
-import { OSS_THRESHOLD_CENTS } from '../../../shared/tax/tax-case';
+import { KLEINUNTERNEHMER_LIMIT_CENTS, OSS_THRESHOLD_CENTS } from '../../../shared/tax/tax-case';
 import { DocumentIssuer } from './issue';
 import { createInvoiceArchive } from './archive';
 import { archivePath, recoverArchive } from './archive-files';
@@ -106,6 +106,9 @@ export function createDocumentsFeature(core: AppCore, deps: DocumentsDeps) {
       ossReducedRates: String(core.settings.get(SETTING_KEYS.ossReducedRates)),
       nextInvoiceNumber: peekNumber(core.db, st.numberPattern, day).number,
       nextDeliveryNoteNumber: peekNumber(core.db, st.deliveryNotePattern, day).number,
+      kleinunternehmer: core.settings.company().kleinunternehmer
+        ? { currentYearCents: repo.invoicedNetCents(core.db, String(year)), limitCents: KLEINUNTERNEHMER_LIMIT_CENTS }
+        : null,
       oss: { previousYearCents: prev, currentYearCents: cur, thresholdCents: OSS_THRESHOLD_CENTS, exceeded: prev > OSS_THRESHOLD_CENTS || cur > OSS_THRESHOLD_CENTS },
     };
   }

@@ -6,7 +6,8 @@ import { recordChargeableAction } from '../../db/repos/usage';
 import { InvoiceSnapshot } from '../../../shared/domain/invoice';
 import type { Order } from '../../../shared/domain/order';
 import { AppError } from '../../../shared/errors';
-import { berlinDay } from '../../../shared/format';
+import { berlinDay, formatCents } from '../../../shared/format';
+import { KLEINUNTERNEHMER_LIMIT_CENTS } from '../../../shared/tax/tax-case';
 import { commitNumber, peekNumber, stillNext, type Tentative } from './numbering';
 import { readDocumentSettings } from './settings';
 import { buildCancellationSnapshot, buildDeliveryNoteSnapshot, buildInvoiceSnapshot, decideFor } from './build-snapshot';
@@ -126,9 +127,28 @@ export class DocumentIssuer {
     const t = peekNumber(this.core.db, st.numberPattern, day, offset);
     const year = Number(day.slice(0, 4));
     const sales = () => ({ previousYearCents: repo.distanceSalesCents(this.core.db, String(year - 1)), currentYearCents: repo.distanceSalesCents(this.core.db, String(year)) });
+    if (seller.kleinunternehmer && offset === 0) this.assertKleinunternehmerLimit(o, day);
     const decision = decideFor(o, seller, st, day, sales);
     const snap = buildInvoiceSnapshot(o, { number: t.number, day, seller, settings: st, decision });
     return this.preparedInvoice(t, snap, o.fxRateToEur, decision.distanceSale, st.letterForm, null);
+  }
+
+  /**
+   * §19 UStG: the invoice that takes this year's net turnover over 100,000 € is already taxable.
+   * Refuse to issue it without VAT and say what to do, instead of producing a wrong invoice.
+   */
+  private assertKleinunternehmerLimit(o: Order, day: string): void {
+    const year = day.slice(0, 4);
+    const before = repo.invoicedNetCents(this.core.db, year);
+    const thisNet = Math.round((o.items.reduce((s, i) => s + i.unitPriceCents * i.quantity, 0) + o.shippingCents) * o.fxRateToEur);
+    if (before + thisNet > KLEINUNTERNEHMER_LIMIT_CENTS) {
+      const eur = (c: number) => formatCents(c);
+      throw new AppError(
+        'KLEINUNTERNEHMER_LIMIT',
+        `Mit dieser Rechnung (${eur(thisNet)}) stiege der Umsatz ${year} auf ${eur(before + thisNet)} und damit über ${eur(KLEINUNTERNEHMER_LIMIT_CENTS)} (§ 19 UStG). ` +
+          'Ab diesem Umsatz ist Umsatzsteuer auszuweisen: bitte in den Firmendaten „Kleinunternehmer“ ausschalten (mit dem Steuerberater klären) und die Rechnung dann erstellen.',
+      );
+    }
   }
 
   private prepareCancellation(inv: repo.DocumentRow): Prepared {

@@ -96,6 +96,14 @@ export function DocumentsSettings() {
         <span>{t('documents.settings.ossStatus', { prev: formatCents(o.previousYearCents), cur: formatCents(o.currentYearCents), limit: formatCents(o.thresholdCents) })}</span>
         <span className={ossClass}>{ossText}</span>
       </div>
+      {v.kleinunternehmer && (
+        <div className="documents-oss" data-testid="documents-ku-status">
+          <meter min={0} max={v.kleinunternehmer.limitCents} high={v.kleinunternehmer.limitCents * 0.9} value={v.kleinunternehmer.currentYearCents} aria-label={t('documents.settings.kuStatus', { cur: '', limit: '' })} />
+          <span className={v.kleinunternehmer.currentYearCents > v.kleinunternehmer.limitCents * 0.9 ? 'warn' : 'muted'}>
+            {t('documents.settings.kuStatus', { cur: formatCents(v.kleinunternehmer.currentYearCents), limit: formatCents(v.kleinunternehmer.limitCents) })}
+          </span>
+        </div>
+      )}
       <div className="form-actions">
         <button type="button" className="primary" onClick={() => void save()} data-testid="documents-settings-save">
           {t('documents.settings.save')}

@@ -63,6 +63,7 @@ export const documents = {
   'documents.settings.ossBelow': 'Lieferschwelle nicht überschritten.',
   'documents.settings.ossExternal': 'Fernverkäufe außerhalb Portodesk dieses Jahr (netto, €)',
   'documents.settings.ossReducedRates': 'OSS: ermäßigte Sätze je Land (z. B. AT=10, FR=5,5)',
+  'documents.settings.kuStatus': 'Kleinunternehmer: Umsatz dieses Jahr {cur} von höchstens {limit} (§ 19 UStG)',
   'documents.settings.save': 'Speichern',
   'documents.settings.saved': 'Gespeichert.',
   'documents.settings.gaps': 'Lückenbericht',

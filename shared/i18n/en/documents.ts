@@ -64,6 +64,7 @@ export const documents: Record<keyof typeof de, string> = {
   'documents.settings.ossBelow': 'Threshold not exceeded.',
   'documents.settings.ossExternal': 'Distance sales outside Portodesk this year (net, €)',
   'documents.settings.ossReducedRates': 'OSS: reduced rates per country (e.g. AT=10, FR=5.5)',
+  'documents.settings.kuStatus': 'Small business: turnover this year {cur} of at most {limit} (§ 19 UStG)',
   'documents.settings.save': 'Save',
   'documents.settings.saved': 'Saved.',
   'documents.settings.gaps': 'Gap report',

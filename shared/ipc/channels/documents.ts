@@ -55,6 +55,8 @@ export const DocumentSettingsView = z.object({
   /** Example of the next numbers with today's date. */
   nextInvoiceNumber: z.string(),
   nextDeliveryNoteNumber: z.string(),
+  /** Kleinunternehmer: this year's invoiced net turnover against the 100,000 € limit (only when §19 is on). */
+  kleinunternehmer: z.object({ currentYearCents: z.number().int(), limitCents: z.number().int() }).nullable(),
   oss: z.object({
     previousYearCents: z.number().int(),
     currentYearCents: z.number().int(),
