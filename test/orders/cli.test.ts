@@ -5,6 +5,7 @@ import { runPortodesk } from '../harness/cli';
 import { tempDir } from '../harness/test-app';
 import { fixture, sample } from './helpers';
 
+// Each spawn compiles the CLI with tsx (seconds on a busy machine): generous time limits.
 describe('portodesk import / orders (real CLI)', () => {
   it('imports with counts and reasons, twice without duplicates, lists, shows, ships, writes the tracking file', () => {
     const dir = tempDir();
@@ -37,7 +38,7 @@ describe('portodesk import / orders (real CLI)', () => {
     const tr = runPortodesk(['--data', dir, 'orders', 'tracking', 'ebay', '--out', out, '--json']);
     expect(tr.json()).toEqual({ file: out, count: 2 });
     expect(readFileSync(out, 'utf8')).toContain('Status,05-13874-66021,1,DHL,00340434161234567899');
-  });
+  }, 240_000);
 
   it('bad usage and bad input: clear German messages, exit codes 2 and 1', () => {
     const dir = tempDir();
@@ -61,5 +62,5 @@ describe('portodesk import / orders (real CLI)', () => {
     expect(show.stderr).toMatch(/Auftrag 999 nicht gefunden/);
     const all = runPortodesk(['--data', dir, 'import', fixture('ebay-de-bestellungen.csv'), '--all-or-nothing', '--json']).json();
     expect(all).toMatchObject({ new: 0, rejected: 1, files: [{ rolledBack: true }] });
-  });
+  }, 240_000);
 });

@@ -117,4 +117,21 @@ describe('Aufträge in Chromium with 10,000 orders', () => {
     await page.getByTestId('import-close').click();
     expect(total({ search: '05-13874-66021' })).toBe(1);
   });
+
+  it('an unknown CSV gets a column mapping in the dialog, saved and used for the import', async () => {
+    const { page } = ui;
+    await page.getByTestId('orders-import').click();
+    await page.getByTestId('import-file-input').setInputFiles(fixture('markt-export.csv'));
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('mapping-open').click();
+    await expect(page.getByTestId('mapping-externalId').inputValue()).resolves.toBe('Bestellung');
+    await expect(page.getByTestId('mapping-shipStreet').inputValue()).resolves.toBe('Strasse');
+    await page.getByTestId('mapping-name').fill('Marktstand');
+    await page.getByTestId('mapping-save').click();
+    const report = page.getByTestId('import-report');
+    await report.getByText('2 neu', { exact: false }).first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('import-close').click();
+    expect(app.features.orders.orders.list({ search: 'MK-0001' }).total).toBe(1);
+    expect((await app.call('orders:mappings:list', {})).map((m) => m.name)).toEqual(['Marktstand']);
+  });
 });

@@ -5,6 +5,7 @@ import { useJobs } from '../../stores/jobs';
 import { ImportReport } from '../../../shared/orders/import-report';
 import { fileToBase64 } from './files';
 import { useOrders } from './store';
+import { MappingForm } from './MappingForm';
 
 type Format = { id: string; label: string; hint: string };
 
@@ -45,11 +46,14 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
     bump();
   }, [job, bump]);
 
-  const start = async () => {
+  const [mappingFor, setMappingFor] = useState<File | null>(null);
+  const start = async (only?: File[], mapping?: string) => {
     setError(null);
+    setReport(null);
     try {
-      const payload = await Promise.all(files.map(async (f) => ({ name: f.name, dataBase64: await fileToBase64(f) })));
-      const j = await call('orders:import', { files: payload, format: format || undefined, allOrNothing });
+      const list = only ?? files;
+      const payload = await Promise.all(list.map(async (f) => ({ name: f.name, dataBase64: await fileToBase64(f) })));
+      const j = await call('orders:import', { files: payload, format: mapping ? undefined : format || undefined, allOrNothing, mapping });
       // Progress events may have arrived before this answer: never replace a newer state with the start state.
       if (!useJobs.getState().jobs[j.id]) upsert(j);
       setJobId(j.id);
@@ -121,6 +125,11 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
                   {t('orders.import.report.file', { file: f.file, format: f.formatLabel, new: f.new, updated: f.updated, unchanged: f.unchanged, rejected: f.rejected })}
                 </p>
                 {f.error && <p className="error">{f.error}</p>}
+                {f.format === 'unknown' && files.some((x) => x.name === f.file) && (
+                  <button type="button" onClick={() => setMappingFor(files.find((x) => x.name === f.file)!)} data-testid="mapping-open">
+                    {t('orders.mapping.open')}
+                  </button>
+                )}
                 {f.rolledBack && <p className="warn">{t('orders.import.report.rolledBack')}</p>}
                 {f.rejections.length > 0 && (
                   <ul className="rejections">
@@ -140,6 +149,17 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
               <strong>{t('orders.import.report.total', { new: report.new, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected })}</strong>
             </p>
           </section>
+        )}
+        {mappingFor && (
+          <MappingForm
+            file={mappingFor}
+            onCancel={() => setMappingFor(null)}
+            onSaved={(name) => {
+              const f = mappingFor;
+              setMappingFor(null);
+              void start([f], name);
+            }}
+          />
         )}
         {error && <p className="error">{error}</p>}
         <div className="form-actions">

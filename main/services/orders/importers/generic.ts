@@ -3,18 +3,13 @@ import { parseCsv, sniffDelimiter, isBlankRecord, type CsvRecord } from './csv';
 import { headLines } from './table';
 import { address, cents, collect, date, draft, emptyResult, quantity } from './build';
 import { RowError, type ImportFormat } from './types';
+import { GENERIC_FIELDS, GENERIC_REQUIRED, type GenericField } from '../../../../shared/orders/generic-fields';
 
 /**
  * Any other CSV, with a column mapping the seller saved once (Einstellungen → Import-Zuordnung or
  * `portodesk orders mapping save`). Rows with the same order number are one order (one row per item).
  */
-export const GENERIC_FIELDS = [
-  'externalId', 'orderDate', 'status', 'buyerName', 'buyerEmail', 'shipName', 'shipCompany', 'shipStreet', 'shipLine2',
-  'shipZip', 'shipCity', 'shipCountry', 'itemTitle', 'itemSku', 'itemQuantity', 'itemPrice', 'shipping', 'total', 'currency',
-  'trackingNumber', 'note',
-] as const;
-export type GenericField = (typeof GENERIC_FIELDS)[number];
-export const GENERIC_REQUIRED: GenericField[] = ['externalId', 'orderDate', 'shipName', 'shipStreet', 'shipZip', 'shipCity', 'shipCountry', 'itemTitle', 'itemPrice'];
+export { GENERIC_FIELDS, GENERIC_REQUIRED, type GenericField };
 
 const statusOf = (s: string): OrderStatus => (/versend|shipped|complete|abgeschlossen/i.test(s) ? 'shipped' : /storn|cancel/i.test(s) ? 'cancelled' : 'new');
 
