@@ -148,6 +148,7 @@ export function PrintLabelsDialog({ orderIds, onClose, onStarted }: { orderIds: 
         </div>
         <div className="labels-dialog-preview">
           <h3>{t('labels.preview')}</h3>
+          {!preview && !error && <p className="muted" aria-live="polite">{t('common.loading')}</p>}
           {preview && <LabelPreviewSvg preview={preview} maxWidthPx={preview.stock.sheet ? 460 : 520} maxHeightPx={preview.stock.sheet ? 650 : 380} />}
           {preview && preview.layouts.length < preview.total && <p className="muted">{t('labels.preview.more')}</p>}
         </div>
