@@ -50,7 +50,11 @@ export function applyParsed(
     const getOrder = createOrderReader(core.db);
     const historyText = `Importiert aus ${meta.file} (${meta.formatLabel})`;
     const byChannel = new Map<string, string[]>();
-    for (const p of parsed.orders) byChannel.set(p.draft.channel, [...(byChannel.get(p.draft.channel) ?? []), p.draft.externalId]);
+    for (const p of parsed.orders) {
+      const list = byChannel.get(p.draft.channel);
+      if (list) list.push(p.draft.externalId);
+      else byChannel.set(p.draft.channel, [p.draft.externalId]);
+    }
     const known = new Map<string, number>();
     for (const [ch, ids] of byChannel) for (const [e, id] of existingIds(core.db, ch, ids)) known.set(`${ch}\u0000${e}`, id);
 
