@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { openRenderer, type Harness } from '../harness/renderer-harness';
 import { seedDemoOrders } from '../../main/services/orders/demo-data';
+import { readFileSync } from 'node:fs';
 import { fixture } from './helpers';
 
 let app: TestApp;
@@ -133,5 +134,41 @@ describe('Aufträge in Chromium with 10,000 orders', () => {
     await page.getByTestId('import-close').click();
     expect(app.features.orders.orders.list({ search: 'MK-0001' }).total).toBe(1);
     expect((await app.call('orders:mappings:list', {})).map((m) => m.name)).toEqual(['Marktstand']);
+  });
+
+  it('a file dropped on the list opens the import dialog with that file', async () => {
+    const { page } = ui;
+    const text = readFileSync(fixture('woocommerce-orders.json'), 'utf8');
+    const dt = await page.evaluateHandle((content) => {
+      const d = new DataTransfer();
+      d.items.add(new File([content], 'woocommerce-orders.json', { type: 'application/json' }));
+      return d;
+    }, text);
+    await page.getByTestId('orders-view').dispatchEvent('dragover', { dataTransfer: dt });
+    await page.getByTestId('orders-view').dispatchEvent('drop', { dataTransfer: dt });
+    await page.getByTestId('import-dialog').getByText('woocommerce-orders.json').waitFor();
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-report').getByText('1 neu', { exact: false }).first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('import-close').click();
+  });
+
+  it('creates a manual order in the form; the address check warns about the missing house number', async () => {
+    const { page } = ui;
+    await page.getByTestId('orders-new').click();
+    const form = page.getByTestId('order-form');
+    await form.getByTestId('form-name').fill('Renate Kirchhoff-Elbe');
+    await form.getByTestId('form-street').fill('Kirchgasse');
+    await form.getByTestId('form-zip').fill('01067');
+    await form.getByTestId('form-city').fill('Dresden');
+    await form.getByText('Hausnummer fehlt').waitFor();
+    await form.getByTestId('form-houseNumber').fill('11');
+    await form.getByTestId('form-item-title-0').fill('Schal blau');
+    await form.getByTestId('form-item-price-0').fill('24,50');
+    await form.getByTestId('form-save').click();
+    await page.getByTestId('orders-detail').getByText('Renate Kirchhoff-Elbe', { exact: false }).first().waitFor();
+    const o = app.features.orders.orders.list({ search: 'Kirchhoff Elbe' });
+    expect(o.total).toBe(1);
+    expect(o.rows[0]).toMatchObject({ channel: 'manual', buyerName: 'Renate Kirchhoff-Elbe', totalCents: 2450, warningCount: 0 });
+    await page.getByTestId('orders-detail').getByText(`Auftrag ${o.rows[0]!.externalId}`).waitFor();
   });
 });
