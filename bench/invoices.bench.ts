@@ -9,7 +9,7 @@ import PDFDocument from 'pdfkit';
 import { createTestApp } from '../test/harness/test-app';
 import { orderDraft, seedOrders } from '../test/fakes/orders';
 import { SELLER } from '../test/documents/helpers';
-import { formatCents } from '../shared/format';
+import { money } from '../main/services/documents/pdf/money';
 import type { InvoiceSnapshot } from '../shared/domain/invoice';
 
 const N = Number(process.env.BENCH_INVOICES ?? 1000);
@@ -24,7 +24,7 @@ function pdfkitInvoice(s: InvoiceSnapshot): Promise<Buffer> {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
-    const m = (c: number) => formatCents(c, s.currency);
+    const m = (c: number) => money(c, s.currency);
     doc.font(FONT_BOLD).fontSize(14).text(s.seller.companyName, 70, 42);
     doc.font(FONT).fontSize(7).text(`${s.seller.companyName} · ${s.seller.street} · ${s.seller.zip} ${s.seller.city}`, 58, 165);
     const a = s.buyer.address;

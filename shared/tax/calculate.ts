@@ -117,4 +117,6 @@ export function calculateInvoice(i: CalcInput): CalcResult {
   return { lines, vatBreakdown, totals };
 }
 
-export const fmtRate = (r: number) => r.toLocaleString('de-DE', { maximumFractionDigits: 2 });
+const rateFormat = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
+/** 19 → "19", 5.5 → "5,5" (German decimal comma). */
+export const fmtRate = (r: number) => rateFormat.format(r);

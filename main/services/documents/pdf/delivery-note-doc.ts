@@ -1,5 +1,5 @@
 import type { TableCell } from 'pdfmake/interfaces';
-import { formatCents } from '../../../../shared/format';
+import { money as fmtMoney } from './money';
 import type { DeliveryNoteSnapshot } from '../delivery-note';
 import { carryTexts, letter, type LetterForm } from './letter';
 import type { PagedDocument } from './engine';
@@ -8,7 +8,7 @@ const day = (iso: string) => iso.split('-').reverse().join('.');
 
 /** pdfmake definition of a delivery note: quantities and descriptions; prices only when the seller wants them. */
 export function deliveryNoteDocument(s: DeliveryNoteSnapshot, opts: { form: LetterForm; issuedAt: string }): PagedDocument {
-  const money = (c: number) => formatCents(c, s.currency);
+  const money = (c: number) => fmtMoney(c, s.currency);
   const headTexts = ['Pos.', 'Menge', 'Bezeichnung', 'Art.-Nr.', ...(s.showPrices ? ['Einzelpreis', 'Gesamt'] : [])];
   const head: TableCell[] = headTexts.map((t, i) => ({ text: t, bold: true, fillColor: '#eeeeee', alignment: i === 1 || i >= 4 ? 'right' : 'left' }));
   const rows: TableCell[][] = s.lines.map((l, i) => [

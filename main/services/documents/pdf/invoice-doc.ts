@@ -1,6 +1,6 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { InvoiceSnapshot } from '../../../../shared/domain/invoice';
-import { formatCents } from '../../../../shared/format';
+import { money as fmtMoney } from './money';
 import { fmtRate } from '../../../../shared/tax/calculate';
 import { addressLines, carryTexts, letter, type LetterForm } from './letter';
 import type { PagedDocument } from './engine';
@@ -20,7 +20,7 @@ function sellerTaxIds(s: InvoiceSnapshot): [string, string][] {
  * snapshot: every §14 Abs. 4 UStG field, DIN 5008 layout, carried totals across pages.
  */
 export function invoiceDocument(s: InvoiceSnapshot, opts: { form: LetterForm; issuedAt: string }): PagedDocument {
-  const money = (c: number) => formatCents(c, s.currency);
+  const money = (c: number) => fmtMoney(c, s.currency);
   const storno = s.kind === 'cancellation';
   const exempt = s.taxCase !== 'standard' && s.taxCase !== 'oss';
   const title = storno ? 'Stornorechnung' : 'Rechnung';
