@@ -38,6 +38,8 @@ export const m0002: Migration = {
       CREATE INDEX orders_extid ON orders(external_id, id);
       CREATE INDEX orders_date_id ON orders(order_date, id);
       CREATE INDEX orders_warned ON orders(order_date) WHERE warnings <> '[]';
+      -- Counts of status + channel filters (the chips) straight from the index, without reading rows.
+      CREATE INDEX orders_status_channel ON orders(status, channel, order_date);
 
       -- Every import of a file, with its report (what went in, what was rejected and why).
       CREATE TABLE order_imports (
