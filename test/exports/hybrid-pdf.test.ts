@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import pdfmake from 'pdfmake';
-import { PDFDocument, PDFName, PDFArray, PDFDict, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFArray, PDFDict, PDFRawStream, PDFStream, decodePDFRawStream } from 'pdf-lib';
+import { renderInThread } from '../../main/services/documents/render';
 import { buildCiiXml } from '../../main/services/einvoice/cii-writer';
 import { extractEmbeddedXml, makeHybridPdf } from '../../main/services/einvoice/hybrid-pdf';
 import { validateEInvoiceXml } from '../../main/services/einvoice/validate';
@@ -63,6 +64,51 @@ describe('hybrid PDF/A-3 (ZUGFeRD/Factur-X)', () => {
     const r = await validateEInvoiceXml(back!.xml);
     expect(r.failures).toEqual([]);
     expect(r.checks).toContain('xrechnung-br-de');
+  });
+
+  it('on the real invoice PDF (documents renderer, PDF/A-3b): exactly one XMP with pdfaid 3/B and the Factur-X fields, one OutputIntent, AF Alternative; the XML validates', async () => {
+    const s = taxCaseSnapshots().standard!;
+    const issuedAt = '2026-11-20T09:30:00.000Z';
+    const invoice = await renderInThread({ kind: 'invoice', snapshot: s, form: 'B', issuedAt });
+    const { xml, profile } = buildCiiXml(s);
+    const pdf = await makeHybridPdf(invoice, xml, { profile, title: `Rechnung ${s.number}`, author: s.seller.companyName, now });
+
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    // Every metadata stream in the file, referenced or not: the invoice's own XMP must not survive as a second packet.
+    const xmps = doc.context
+      .enumerateIndirectObjects()
+      .filter(([, o]) => o instanceof PDFStream && o.dict.get(PDFName.of('Type')) === PDFName.of('Metadata'))
+      .map(([, o]) => o as PDFRawStream)
+      .map((m) => new TextDecoder().decode(m.dict.has(PDFName.of('Filter')) ? decodePDFRawStream(m).decode() : m.getContents()));
+    expect(xmps).toHaveLength(1);
+    const xmp = xmps[0]!;
+    expect(xmp.match(/<pdfaid:part>/g)).toHaveLength(1);
+    expect(xmp).toContain('<pdfaid:part>3</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>');
+    expect(xmp).toContain('<fx:DocumentType>INVOICE</fx:DocumentType>');
+    expect(xmp).toContain('<fx:DocumentFileName>factur-x.xml</fx:DocumentFileName>');
+    expect(xmp).toContain('<fx:Version>1.0</fx:Version>');
+    expect(xmp).toContain('<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>');
+    expect(xmp).toContain('<pdfaSchema:prefix>fx</pdfaSchema:prefix>');
+    expect(xmp).toContain('Kiste &amp; Karton e.K.');
+    // Merged, not replaced blindly: the invoice's creation date and subject stay, the e-invoice is a modification.
+    expect(xmp).toContain('<xmp:CreateDate>2026-11-20T09:30:00Z</xmp:CreateDate>');
+    expect(xmp).toContain('<xmp:ModifyDate>2026-11-20T10:00:00Z</xmp:ModifyDate>');
+    expect(xmp).toContain(`<dc:description><rdf:Alt><rdf:li xml:lang="x-default">Rechnung ${s.number}</rdf:li></rdf:Alt></dc:description>`);
+    expect(doc.getCreationDate()?.toISOString()).toBe(issuedAt);
+    expect(doc.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).size()).toBe(1);
+    expect(doc.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).lookup(0, PDFDict).get(PDFName.of('S'))).toBe(PDFName.of('GTS_PDFA1'));
+    // The permanent half of the trailer /ID is the invoice's.
+    const before = await PDFDocument.load(invoice, { updateMetadata: false });
+    expect((doc.context.trailerInfo.ID as PDFArray).get(0).toString()).toBe((before.context.trailerInfo.ID as PDFArray).get(0).toString());
+
+    const af = doc.catalog.lookup(PDFName.of('AF'), PDFArray);
+    expect(af.size()).toBe(1);
+    expect(af.lookup(0, PDFDict).get(PDFName.of('AFRelationship'))).toBe(PDFName.of('Alternative'));
+    const back = await extractEmbeddedXml(pdf);
+    expect(back).toMatchObject({ fileName: 'factur-x.xml', relationship: 'Alternative', xml });
+    const r = await validateEInvoiceXml(back!.xml);
+    expect(r.failures).toEqual([]);
+    expect(r.valid).toBe(true);
   });
 
   it('a PDF without attachment yields null', async () => {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import {
-  AFRelationship, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFStream, PDFString, decodePDFRawStream,
+  AFRelationship, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, PDFStream, PDFString, decodePDFRawStream,
 } from 'pdf-lib';
 import { PROFILE_META, type EInvoiceProfile } from '../../../shared/einvoice/codes';
 import { escapeXml } from './xml';
@@ -22,7 +22,7 @@ const isoNoMs = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
  * XMP for PDF/A-3B + Factur-X: pdfaid, Dublin Core title, the fx: properties and the PDF/A extension
  * schema that declares them (without it PDF/A validators reject the custom fx: namespace; reference §2.4).
  */
-function xmp(profile: EInvoiceProfile, title: string, author: string, now: Date): string {
+function xmp(profile: EInvoiceProfile, title: string, author: string, subject: string, created: Date, now: Date): string {
   const m = PROFILE_META[profile];
   const fx = 'urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#';
   const prop = (name: string, desc: string) =>
@@ -31,8 +31,8 @@ function xmp(profile: EInvoiceProfile, title: string, author: string, now: Date)
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"><pdfaid:part>3</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance></rdf:Description>
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:format>application/pdf</dc:format><dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(title)}</rdf:li></rdf:Alt></dc:title><dc:creator><rdf:Seq><rdf:li>${escapeXml(author)}</rdf:li></rdf:Seq></dc:creator></rdf:Description>
-<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:CreatorTool>Portodesk</xmp:CreatorTool><xmp:CreateDate>${isoNoMs(now)}</xmp:CreateDate><xmp:ModifyDate>${isoNoMs(now)}</xmp:ModifyDate><xmp:MetadataDate>${isoNoMs(now)}</xmp:MetadataDate></rdf:Description>
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:format>application/pdf</dc:format><dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(title)}</rdf:li></rdf:Alt></dc:title><dc:creator><rdf:Seq><rdf:li>${escapeXml(author)}</rdf:li></rdf:Seq></dc:creator>${subject ? `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(subject)}</rdf:li></rdf:Alt></dc:description>` : ''}</rdf:Description>
+<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:CreatorTool>Portodesk</xmp:CreatorTool><xmp:CreateDate>${isoNoMs(created)}</xmp:CreateDate><xmp:ModifyDate>${isoNoMs(now)}</xmp:ModifyDate><xmp:MetadataDate>${isoNoMs(now)}</xmp:MetadataDate></rdf:Description>
 <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdf:Producer>Portodesk (pdf-lib)</pdf:Producer></rdf:Description>
 <rdf:Description rdf:about="" xmlns:fx="${fx}"><fx:DocumentType>INVOICE</fx:DocumentType><fx:DocumentFileName>${m.fileName}</fx:DocumentFileName><fx:Version>${m.version}</fx:Version><fx:ConformanceLevel>${m.conformanceLevel}</fx:ConformanceLevel></rdf:Description>
 <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
@@ -52,8 +52,10 @@ export type HybridOptions = { profile: EInvoiceProfile; title: string; author: s
  * Turns the invoice PDF into a hybrid e-invoice (ZUGFeRD/Factur-X): the CII XML embedded as factur-x.xml
  * (xrechnung.xml for the XRechnung profile) with AFRelationship Alternative, listed in the catalog /AF,
  * Factur-X XMP with PDF/A-3B identification, an sRGB OutputIntent and a trailer /ID.
- * The visual content is the invoice PDF unchanged. Full PDF/A conformance also needs embedded fonts in the
- * source PDF (pdfmake embeds its TTF fonts); veraPDF is not available offline to certify it.
+ * The visual content is the invoice PDF unchanged; the documents capability renders it as PDF/A-3b
+ * (embedded Roboto, OutputIntent, pdfaid XMP). Its XMP is replaced in place by one merged packet (pdfaid +
+ * the original creation date, title, author, subject + Factur-X), so the file has exactly one metadata
+ * stream and one PDF/A identification. veraPDF is not available offline to certify conformance.
  */
 export async function makeHybridPdf(pdf: Uint8Array, xml: string, o: HybridOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -66,16 +68,23 @@ export async function makeHybridPdf(pdf: Uint8Array, xml: string, o: HybridOptio
     modificationDate: o.now,
     afRelationship: AFRelationship.Alternative,
   });
+  // The invoice was created when it was issued; the e-invoice only modifies it (Info and XMP agree on both).
+  const created = doc.getCreationDate() ?? o.now;
+  const subject = doc.getSubject() ?? '';
   doc.setTitle(o.title, { showInWindowTitleBar: true });
   doc.setAuthor(o.author);
   doc.setProducer('Portodesk (pdf-lib)');
   doc.setCreator('Portodesk');
-  doc.setCreationDate(o.now);
+  doc.setCreationDate(created);
   doc.setModificationDate(o.now);
 
   const ctx = doc.context;
-  const metadata = ctx.stream(new TextEncoder().encode(xmp(o.profile, o.title, o.author, o.now)), { Type: 'Metadata', Subtype: 'XML' });
-  doc.catalog.set(PDFName.of('Metadata'), ctx.register(metadata));
+  const metadata = ctx.stream(new TextEncoder().encode(xmp(o.profile, o.title, o.author, subject, created, o.now)), { Type: 'Metadata', Subtype: 'XML' });
+  // pdf-lib writes every object it parsed, referenced or not: overwrite the source's metadata object instead
+  // of adding a second one (two XMP packets with their own pdfaid would be two PDF/A identifications).
+  const oldMeta = doc.catalog.get(PDFName.of('Metadata'));
+  if (oldMeta instanceof PDFRef) ctx.assign(oldMeta, metadata);
+  else doc.catalog.set(PDFName.of('Metadata'), ctx.register(metadata));
 
   if (!doc.catalog.has(PDFName.of('OutputIntents'))) {
     const icc = ctx.flateStream(srgbIcc(), { N: 3 });
@@ -85,8 +94,12 @@ export async function makeHybridPdf(pdf: Uint8Array, xml: string, o: HybridOptio
     });
     doc.catalog.set(PDFName.of('OutputIntents'), ctx.obj([intent]));
   }
-  const id = PDFHexString.of(createHash('md5').update(xmlBytes).update(o.title).digest('hex'));
-  ctx.trailerInfo.ID = ctx.obj([id, id]);
+  // Trailer /ID: the first element is the document's permanent id (kept from the invoice PDF), the second
+  // changes with this modification (PDF 1.7, 14.4).
+  const changed = PDFHexString.of(createHash('md5').update(xmlBytes).update(o.title).digest('hex'));
+  const prevId = ctx.trailerInfo.ID;
+  const permanent = prevId instanceof PDFArray && prevId.size() === 2 ? prevId.get(0) : changed;
+  ctx.trailerInfo.ID = ctx.obj([permanent, changed]);
   // Object streams are PDF 1.5+ and fine for PDF/A-3, but plain xref tables are what older checkers expect.
   return doc.save({ useObjectStreams: false });
 }

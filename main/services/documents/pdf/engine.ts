@@ -63,6 +63,39 @@ export type RowPages = Map<number, number>;
  */
 export type PagedDocument = (rowPages: RowPages | null) => TDocumentDefinitions;
 
+/**
+ * Invoices and cancellation invoices are archived for ten years and are the visual part of the hybrid
+ * ZUGFeRD/Factur-X e-invoice, so they are rendered as PDF/A-3b (reference §2.4/§2.9): PDF 1.7, the
+ * Roboto TTF fonts embedded (pdfkit subsets them), an sRGB OutputIntent and the pdfaid XMP (pdfkit adds
+ * both for its PDF/A subsets). Deterministic like everything else here: pdfkit derives the trailer /ID
+ * and the XMP dates from the fixed creation date.
+ */
+export const PDFA_3B = { version: '1.7', subset: 'PDF/A-3b', language: 'de-DE' } as const satisfies Partial<TDocumentDefinitions>;
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const escapeXml = (v: string) => v.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+
+type KitInfo = Record<string, unknown>;
+type Kit = { info: KitInfo; _addInfo(): void };
+
+/**
+ * pdfkit copies Title/Author/Subject/Creator/Producer into the XMP unescaped, so a company called
+ * "Kiste & Karton e.K." would make the metadata stream malformed XML (not PDF/A). The document info
+ * dictionary is already written when the XMP is built, so the XMP step alone sees escaped copies.
+ */
+function escapeXmpInfo(kit: Kit): void {
+  const addInfo = kit._addInfo;
+  kit._addInfo = function (this: Kit) {
+    const info = this.info;
+    this.info = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, typeof v === 'string' ? escapeXml(v) : v]));
+    try {
+      addInfo.call(this);
+    } finally {
+      this.info = info;
+    }
+  };
+}
+
 async function renderOnce(def: TDocumentDefinitions, rowPages: RowPages): Promise<Buffer> {
   def.pageBreakBefore = (node: { id?: string; pageNumbers?: number[] }) => {
     if (typeof node.id === 'string' && node.id.startsWith('row:') && node.pageNumbers?.length) {
@@ -71,7 +104,9 @@ async function renderOnce(def: TDocumentDefinitions, rowPages: RowPages): Promis
     }
     return false;
   };
-  return (await pm.createPdf(def).getBuffer()) as Buffer;
+  const out = pm.createPdf(def);
+  if (def.subset) escapeXmpInfo((await out.getStream()) as unknown as Kit);
+  return (await out.getBuffer()) as Buffer;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { InvoiceSnapshot } from '../../../../shared/domain/invoice';
 import { money as fmtMoney } from './money';
 import { fmtRate } from '../../../../shared/tax/calculate';
 import { addressLines, carryTexts, letter, type LetterForm } from './letter';
-import type { PagedDocument } from './engine';
+import { PDFA_3B, type PagedDocument } from './engine';
 
 const day = (iso: string) => iso.split('-').reverse().join('.');
 
@@ -76,8 +76,8 @@ export function invoiceDocument(s: InvoiceSnapshot, opts: { form: LetterForm; is
     ...(s.paymentNote ? [{ text: s.paymentNote, margin: [0, 8, 0, 0] } as Content] : []),
     ...s.notes.map((n) => ({ text: n, margin: [0, 4, 0, 0] }) as Content),
   ];
-  return (rowPages) =>
-    letter({
+  return (rowPages) => ({
+    ...letter({
       form: opts.form,
       seller: s.seller,
       recipient: s.buyer.address,
@@ -95,5 +95,7 @@ export function invoiceDocument(s: InvoiceSnapshot, opts: { form: LetterForm; is
         },
         ...tail,
       ],
-    });
+    }),
+    ...PDFA_3B,
+  });
 }
