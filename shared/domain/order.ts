@@ -41,6 +41,11 @@ export const OrderDraft = z.object({
   buyerUsername: z.string().default(''),
   /** Buyer's VAT id for B2B invoices (intra-EU reverse charge). */
   buyerVatId: z.string().default(''),
+  /**
+   * Käuferreferenz (EN 16931 BT-10); for public buyers the Leitweg-ID, which makes the e-invoice an XRechnung.
+   * Only from the manual order form: imports never set it and never overwrite it.
+   */
+  buyerReference: z.string().trim().default(''),
   shipTo: Address,
   /** null: same as shipTo. */
   billTo: Address.nullable().default(null),

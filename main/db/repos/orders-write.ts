@@ -31,6 +31,14 @@ export function updateOrderContent(db: Db, id: number, d: OrderDraft, warnings: 
   replaceItems(db, id, d.items);
 }
 
+/**
+ * The Käuferreferenz / Leitweg-ID (BT-10) of an unlocked order. Kept out of updateOrderContent on purpose:
+ * imports carry no reference and must not wipe one the seller entered by hand.
+ */
+export function setBuyerReference(db: Db, id: number, buyerReference: string, nowIso: string): void {
+  db.prepare('UPDATE orders SET buyer_reference = ?, updated_at = ? WHERE id = ? AND locked = 0').run(buyerReference, nowIso, id);
+}
+
 /** Status and tracking only: what an import may change on a locked order (the documents stay true). */
 export function updateStatusTracking(
   db: Db, id: number, v: { status: string; trackingNumber: string; carrier: string; shippedAt: string | null }, nowIso: string,
@@ -107,7 +115,7 @@ export function createOrderInserter(db: Db) {
 
 type FullRow = {
   id: number; channel: string; external_id: string; marketplace: string; status: string; order_date: string; paid_at: string | null;
-  buyer_name: string; buyer_email: string; buyer_username: string; buyer_vat_id: string; ship_to: string; bill_to: string | null;
+  buyer_name: string; buyer_email: string; buyer_username: string; buyer_vat_id: string; buyer_reference: string; ship_to: string; bill_to: string | null;
   currency: string; fx_rate_to_eur: number; shipping_cents: number; total_cents: number; weight_grams: number | null;
   tracking_number: string; carrier: string; shipped_at: string | null; note: string; warnings: string; locked: number; created_at: string; updated_at: string;
 };
@@ -126,7 +134,7 @@ export function createOrderReader(db: Db): (id: number) => Order | null {
     return {
       id: r.id, channel: r.channel as Order['channel'], marketplace: r.marketplace, externalId: r.external_id, status: r.status as Order['status'],
       orderDate: r.order_date, paidAt: r.paid_at, buyerName: r.buyer_name, buyerEmail: r.buyer_email, buyerUsername: r.buyer_username,
-      buyerVatId: r.buyer_vat_id, shipTo: JSON.parse(r.ship_to), billTo: r.bill_to ? JSON.parse(r.bill_to) : null, currency: r.currency,
+      buyerVatId: r.buyer_vat_id, buyerReference: r.buyer_reference, shipTo: JSON.parse(r.ship_to), billTo: r.bill_to ? JSON.parse(r.bill_to) : null, currency: r.currency,
       fxRateToEur: r.fx_rate_to_eur,
       items: its.map((i) => ({ sku: i.sku, title: i.title, quantity: i.quantity, unitPriceCents: i.unit_price_cents, vatRate: i.vat_rate, externalLineId: i.external_line_id, weightGrams: i.weight_grams })),
       shippingCents: r.shipping_cents, totalCents: r.total_cents, weightGrams: r.weight_grams, trackingNumber: r.tracking_number, carrier: r.carrier,

@@ -11,7 +11,7 @@ import type { AddressWarning } from '../../../shared/domain/address';
 
 type OrderRow = {
   id: number; channel: string; external_id: string; marketplace: string; status: string; order_date: string;
-  paid_at: string | null; buyer_name: string; buyer_email: string; buyer_username: string; buyer_vat_id: string;
+  paid_at: string | null; buyer_name: string; buyer_email: string; buyer_username: string; buyer_vat_id: string; buyer_reference: string;
   ship_to: string; bill_to: string | null; currency: string; fx_rate_to_eur: number; shipping_cents: number;
   total_cents: number; weight_grams: number | null; tracking_number: string; carrier: string; shipped_at: string | null;
   note: string; warnings: string; locked: number; created_at: string; updated_at: string;
@@ -34,6 +34,7 @@ function rowToOrder(r: OrderRow, items: ItemRow[]): Order {
     buyerEmail: r.buyer_email,
     buyerUsername: r.buyer_username,
     buyerVatId: r.buyer_vat_id,
+    buyerReference: r.buyer_reference,
     shipTo: JSON.parse(r.ship_to),
     billTo: r.bill_to ? JSON.parse(r.bill_to) : null,
     currency: r.currency,
@@ -64,14 +65,16 @@ export function insertOrder(db: Db, d: OrderDraft, warnings: AddressWarning[], n
       `INSERT INTO orders (channel, external_id, marketplace, status, order_date, paid_at, buyer_name, buyer_email,
         buyer_username, buyer_vat_id, ship_to, bill_to, ship_country, currency, fx_rate_to_eur, shipping_cents,
         total_cents, goods_cents, item_count, weight_grams, tracking_number, carrier, shipped_at, note, warnings,
-        created_at, updated_at)
+        created_at, updated_at, buyer_reference)
        VALUES (@channel, @externalId, @marketplace, @status, @orderDate, @paidAt, @buyerName, @buyerEmail,
         @buyerUsername, @buyerVatId, @shipTo, @billTo, @shipCountry, @currency, @fxRateToEur, @shippingCents,
         @totalCents, @goodsCents, @itemCount, @weightGrams, @trackingNumber, @carrier, @shippedAt, @note, @warnings,
-        @now, @now)`,
+        @now, @now, @buyerReference)`,
     )
     .run({
       ...d,
+      // Drafts built without the schema (older callers) have no reference: store ''.
+      buyerReference: d.buyerReference ?? '',
       shipTo: JSON.stringify(d.shipTo),
       billTo: d.billTo ? JSON.stringify(d.billTo) : null,
       shipCountry: d.shipTo.country,

@@ -81,7 +81,8 @@ export function buildInvoiceSnapshot(
     externalOrderId: o.externalId,
     currency: o.currency,
     seller: p.seller,
-    buyer: { address: o.billTo ?? o.shipTo, vatId: o.buyerVatId, email: o.buyerEmail },
+    // BT-10: with a Leitweg-ID the e-invoice service issues an XRechnung.
+    buyer: { address: o.billTo ?? o.shipTo, vatId: o.buyerVatId, email: o.buyerEmail, buyerReference: o.buyerReference },
     shipTo: o.shipTo,
     taxCase: p.decision.taxCase,
     taxCaseReason: p.decision.reason,

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { OrderDraft, type Order } from '../../../shared/domain/order';
 import { addressWarnings } from '../../../shared/address/warnings';
 import { addHistory, findOrderId, getOrder, insertOrder } from '../../db/repos/orders';
-import { nextManualNumber, updateOrderContent } from '../../db/repos/orders-write';
+import { nextManualNumber, setBuyerReference, updateOrderContent } from '../../db/repos/orders-write';
 import type { z } from 'zod';
 import type { ManualOrderDraft } from '../../../shared/ipc/channels/orders';
 
@@ -34,6 +34,7 @@ export function updateManualOrder(core: AppCore, id: number, input: Input): Orde
     const d = OrderDraft.parse({ ...input, channel: cur.channel, externalId: cur.externalId, status: input.status ?? cur.status });
     const now = core.nowIso();
     updateOrderContent(core.db, id, d, addressWarnings(d.shipTo), now);
+    setBuyerReference(core.db, id, d.buyerReference, now);
     addHistory(core.db, id, 'edited', 'Von Hand geändert', now);
     return getOrder(core.db, id)!;
   })();

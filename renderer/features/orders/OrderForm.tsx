@@ -4,6 +4,7 @@ import { call } from '../../ipc/client';
 import { parseAmountCents } from '../../../shared/orders/money';
 import type { Order } from '../../../shared/domain/order';
 import type { AddressWarning } from '../../../shared/domain/address';
+import { isLeitwegId } from '../../../shared/einvoice/codes';
 
 type Item = { title: string; sku: string; quantity: string; price: string };
 const euro = (c: number) => (c / 100).toFixed(2).replace('.', ',');
@@ -16,6 +17,7 @@ export function OrderForm({ order, onDone, onCancel }: { order: Order | null; on
   const [externalId, setExternalId] = useState(order?.externalId ?? '');
   const [date, setDate] = useState((order?.orderDate ?? new Date().toISOString()).slice(0, 10));
   const [email, setEmail] = useState(order?.buyerEmail ?? '');
+  const [buyerReference, setBuyerReference] = useState(order?.buyerReference ?? '');
   const [addr, setAddr] = useState<Record<AddrField, string>>(() => {
     const a = order?.shipTo;
     return { name: a?.name ?? '', company: a?.company ?? '', careOf: a?.careOf ?? '', street: a?.street ?? '', houseNumber: a?.houseNumber ?? '', addition: a?.addition ?? '', zip: a?.zip ?? '', city: a?.city ?? '', country: a?.country ?? 'DE' };
@@ -52,6 +54,7 @@ export function OrderForm({ order, onDone, onCancel }: { order: Order | null; on
       orderDate: new Date(`${date}T12:00:00Z`).toISOString(),
       buyerName: addr.name,
       buyerEmail: email,
+      buyerReference: buyerReference.trim(),
       shipTo,
       items: lines,
       shippingCents: shipCents,
@@ -93,6 +96,21 @@ export function OrderForm({ order, onDone, onCancel }: { order: Order | null; on
           <label className="field">
             <span>{t('orders.form.buyerEmail')}</span>
             <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>{t('orders.form.buyerReference')}</span>
+            <input
+              value={buyerReference}
+              onChange={(e) => setBuyerReference(e.target.value)}
+              placeholder="04011000-1234512345-06"
+              aria-describedby="form-buyerReference-hint"
+              data-testid="form-buyerReference"
+            />
+            {buyerReference.trim() && (
+              <small id="form-buyerReference-hint" data-testid="form-buyerReference-hint">
+                {t(isLeitwegId(buyerReference) ? 'orders.form.buyerReference.leitweg' : 'orders.form.buyerReference.other')}
+              </small>
+            )}
           </label>
           {ADDRESS_FIELDS.map((f) => (
             <label key={f} className="field">

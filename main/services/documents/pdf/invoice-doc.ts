@@ -2,6 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { InvoiceSnapshot } from '../../../../shared/domain/invoice';
 import { money as fmtMoney } from './money';
 import { fmtRate } from '../../../../shared/tax/calculate';
+import { isLeitwegId } from '../../../../shared/einvoice/codes';
 import { addressLines, carryTexts, letter, type LetterForm } from './letter';
 import { PDFA_3B, type PagedDocument } from './engine';
 
@@ -32,6 +33,8 @@ export function invoiceDocument(s: InvoiceSnapshot, opts: { form: LetterForm; is
     ['Bestellnummer', s.externalOrderId],
     ...sellerTaxIds(s),
     ...(s.buyer.vatId ? ([['USt-IdNr. Kunde', s.buyer.vatId]] as [string, string][]) : []),
+    // Public buyers match the invoice to their order by the Leitweg-ID (BT-10), on paper too.
+    ...(s.buyer.buyerReference ? ([[isLeitwegId(s.buyer.buyerReference) ? 'Leitweg-ID' : 'Ihre Referenz', s.buyer.buyerReference]] as [string, string][]) : []),
   ];
   const intro = storno
     ? `Hiermit stornieren wir die Rechnung ${s.cancelsNumber} vom ${day(s.cancelsIssueDate ?? '')} vollständig. Die Beträge werden mit umgekehrtem Vorzeichen ausgewiesen.`
