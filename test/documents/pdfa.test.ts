@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, decodePDFRawStream } from 'pdf-lib';
 import { createTestApp, type TestApp } from '../harness/test-app';
 import { orderDraft, seedOrders } from '../fakes/orders';
-import { setupSeller } from './helpers';
+import { pdfText, setupSeller } from './helpers';
 import { renderInThread } from '../../main/services/documents/render';
 
 let app: TestApp;
@@ -99,6 +99,20 @@ describe('invoice and cancellation PDFs are PDF/A-3b (as far as checkable offlin
     const st = await app.call('documents:cancel', { number: inv.number });
     const stPdf = Buffer.from((await app.call('documents:pdf', { number: st.number })).base64, 'base64');
     await expectPdfA3b(stPdf, `Stornorechnung ${st.number}`);
+  });
+
+  it('characters Roboto cannot draw (emoji, ★, CJK) print as "?" instead of the .notdef glyph PDF/A forbids; the snapshot keeps them', async () => {
+    app = createTestApp();
+    setupSeller(app);
+    const title = 'Geschenkbox 🎁 rot ★★★ 中国茶 — Größe L';
+    const [id] = seedOrders(app.db, [orderDraft({ items: [{ title, quantity: 1, unitPriceCents: 1999, vatRate: 19 }], totalCents: 1999 + 495 })]);
+    const inv = (await app.call('documents:createInvoices', { orderIds: [id!] })).documents[0]!;
+    expect(app.features.documents.archive.snapshot(inv.number)!.lines[0]!.description).toBe(title);
+    const pdf = Buffer.from((await app.call('documents:pdf', { number: inv.number })).base64, 'base64');
+    const text = pdfText(pdf);
+    expect(text).toContain('Geschenkbox ? rot ? ? — Größe L');
+    expect(text).not.toMatch(/[🎁★中]/u);
+    await expectPdfA3b(pdf, `Rechnung ${inv.number}`);
   });
 
   it('a multi-page invoice (carried totals, second layout pass) is PDF/A-3b too', async () => {

@@ -5,6 +5,7 @@ import { fmtRate } from '../../../../shared/tax/calculate';
 import { isLeitwegId } from '../../../../shared/einvoice/codes';
 import { addressLines, carryTexts, letter, type LetterForm } from './letter';
 import { PDFA_3B, type PagedDocument } from './engine';
+import { withDrawableText } from './glyphs';
 
 const day = (iso: string) => iso.split('-').reverse().join('.');
 
@@ -20,7 +21,9 @@ function sellerTaxIds(s: InvoiceSnapshot): [string, string][] {
  * pdfmake definition of an invoice or cancellation invoice (Stornorechnung) from its frozen
  * snapshot: every §14 Abs. 4 UStG field, DIN 5008 layout, carried totals across pages.
  */
-export function invoiceDocument(s: InvoiceSnapshot, opts: { form: LetterForm; issuedAt: string }): PagedDocument {
+export function invoiceDocument(snapshot: InvoiceSnapshot, opts: { form: LetterForm; issuedAt: string }): PagedDocument {
+  // PDF/A: no character may fall back to the .notdef glyph (see glyphs.ts).
+  const s = withDrawableText(snapshot);
   const money = (c: number) => fmtMoney(c, s.currency);
   const storno = s.kind === 'cancellation';
   const exempt = s.taxCase !== 'standard' && s.taxCase !== 'oss';
