@@ -113,6 +113,7 @@ export const ordersCommands: CliCommand[] = [
         [
           `Auftrag ${o.externalId} (${o.channel}, ${o.marketplace}) — ${statusWord(o.status)}${o.locked ? ' — Beleg ausgestellt' : ''}`,
           `Datum: ${formatDate(o.orderDate)}   Käufer: ${o.buyerName} ${o.buyerEmail}`,
+          o.buyerReference ? `Käuferreferenz / Leitweg-ID: ${o.buyerReference}` : '',
           `Lieferadresse: ${[o.shipTo.name, o.shipTo.company, o.shipTo.careOf, o.shipTo.postNumber, `${o.shipTo.street} ${o.shipTo.houseNumber}`.trim(), o.shipTo.addition, `${o.shipTo.zip} ${o.shipTo.city}`, o.shipTo.country].filter(Boolean).join(', ')}`,
           ...o.items.map((i) => `  ${i.quantity} × ${i.title} ${i.sku ? `[${i.sku}]` : ''} à ${formatCents(i.unitPriceCents, o.currency)}`),
           `Versand ${formatCents(o.shippingCents, o.currency)}, Gesamt ${formatCents(o.totalCents, o.currency)}`,

@@ -105,6 +105,11 @@ export function DetailPane({ id, onEdit }: { id: number; onEdit(o: Order): void 
       <p>
         <strong>{t('orders.detail.buyer')}:</strong> {o.buyerName} {o.buyerUsername ? `(${o.buyerUsername})` : ''} {o.buyerEmail}
       </p>
+      {o.buyerReference && (
+        <p data-testid="orders-detail-buyerReference">
+          <strong>{t('orders.detail.buyerReference')}:</strong> <span className="mono">{o.buyerReference}</span>
+        </p>
+      )}
       {o.trackingNumber && (
         <p>
           <strong>{t('orders.detail.tracking')}:</strong> <span className="mono">{o.trackingNumber}</span> {o.carrier}

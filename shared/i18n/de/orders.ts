@@ -85,6 +85,7 @@ export const orders = {
   'orders.detail.locked': 'Beleg ausgestellt — nicht mehr änderbar',
   'orders.detail.edit': 'Bearbeiten',
   'orders.detail.buyer': 'Käufer',
+  'orders.detail.buyerReference': 'Käuferreferenz / Leitweg-ID',
   'orders.detail.note': 'Notiz',
   'orders.new': 'Neuer Auftrag',
   'orders.form.title.new': 'Neuer Auftrag',

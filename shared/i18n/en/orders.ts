@@ -86,6 +86,7 @@ export const orders: Record<keyof typeof de, string> = {
   'orders.detail.locked': 'Document issued — can no longer be edited',
   'orders.detail.edit': 'Edit',
   'orders.detail.buyer': 'Buyer',
+  'orders.detail.buyerReference': 'Buyer reference / Leitweg-ID',
   'orders.detail.note': 'Note',
   'orders.new': 'New order',
   'orders.form.title.new': 'New order',
