@@ -113,7 +113,12 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
         {running && (
           <div aria-live="polite">
             <p>{t('orders.import.running')}</p>
-            <progress max={Math.max(job.total, 1)} value={processed} aria-label={t('orders.import.running')} />
+            {/* One big file is one step: an indeterminate bar says "working" honestly instead of sitting at 0 %. */}
+            {job.total > 1 ? (
+              <progress max={job.total} value={processed} aria-label={t('orders.import.running')} />
+            ) : (
+              <progress aria-label={t('orders.import.running')} />
+            )}
           </div>
         )}
         {report && (
