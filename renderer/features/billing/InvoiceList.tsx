@@ -5,6 +5,7 @@ import { formatCents, formatDate } from '../../../shared/format';
 import { IpcError } from '../../../shared/ipc/envelope';
 import type { FeeInvoiceView } from '../../../shared/ipc/channels/billing';
 import { formatMonth } from './format';
+import { downloadBase64 } from '../../app/files';
 
 /** The fee invoices (from the billing service, kept locally) with PDF download. */
 export function InvoiceList({ invoices }: { invoices: FeeInvoiceView[] }) {
@@ -17,13 +18,7 @@ export function InvoiceList({ invoices }: { invoices: FeeInvoiceView[] }) {
   const download = async (number: string) => {
     try {
       const r = await call('fees:invoice:pdf', { number });
-      const bytes = Uint8Array.from(atob(r.pdfBase64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${number}.pdf`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBase64(`${number}.pdf`, 'application/pdf', r.pdfBase64);
       setError(null);
     } catch (e) {
       setError(e instanceof IpcError ? e.message : String(e));

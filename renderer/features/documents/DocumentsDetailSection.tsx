@@ -3,7 +3,7 @@ import { call } from '../../ipc/client';
 import { useT } from '../../app/i18n';
 import { formatCents, formatDate } from '../../../shared/format';
 import type { DocumentRef } from '../../../shared/ipc/channels/documents';
-import { pdfUrl, saveAs } from './pdf-blob';
+import { base64ToBlobUrl, downloadBase64 } from '../../app/files';
 
 /** Order detail: the order's invoices, cancellation invoices and delivery notes — open, save, print, cancel. */
 export function DocumentsDetailSection({ orderId, refresh }: { orderId: number; refresh(): void }) {
@@ -36,11 +36,11 @@ export function DocumentsDetailSection({ orderId, refresh }: { orderId: number; 
     run(async () => {
       if (open?.number === number) return setOpen(null);
       const p = await call('documents:pdf', { number });
-      setOpen({ number, url: pdfUrl(p.base64) });
+      setOpen({ number, url: base64ToBlobUrl(p.base64, 'application/pdf') });
     });
   const save = (number: string) => run(async () => {
     const p = await call('documents:pdf', { number });
-    saveAs(p.base64, p.fileName);
+    downloadBase64(p.fileName, 'application/pdf', p.base64);
   });
   const print = (number: string) =>
     run(async () => {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { call, onEvent } from '../../ipc/client';
 import { useT } from '../../app/i18n';
 import type { JobView } from '../../../shared/domain/job';
-import { pdfUrl, saveAs } from './pdf-blob';
+import { base64ToBlobUrl, downloadBase64 } from '../../app/files';
 
 type Result = { combinedPath: string; printed: boolean; printer: string | null; reason: string | null } | null;
 
@@ -27,7 +27,7 @@ export function PrintDocumentsDialog({ orderIds, onClose, onDone }: { orderIds: 
     const kind = invoice || !deliveryNote ? 'invoice' : 'delivery_note';
     call('documents:preview', { orderId: first, kind })
       .then((p) => {
-        url = pdfUrl(p.base64);
+        url = base64ToBlobUrl(p.base64, 'application/pdf');
         setPreview({ url, issued: p.issued });
       })
       .catch((e: Error) => setError(e.message));
@@ -57,7 +57,7 @@ export function PrintDocumentsDialog({ orderIds, onClose, onDone }: { orderIds: 
   async function openCombined() {
     if (!job) return;
     const p = await call('documents:batchPdf', { jobId: job.id });
-    setCombined({ url: pdfUrl(p.base64), base64: p.base64, fileName: p.fileName });
+    setCombined({ url: base64ToBlobUrl(p.base64, 'application/pdf'), base64: p.base64, fileName: p.fileName });
   }
 
   const result = (job?.result ?? null) as Result;
@@ -119,7 +119,7 @@ export function PrintDocumentsDialog({ orderIds, onClose, onDone }: { orderIds: 
                 {t('documents.dialog.openCombined')}
               </button>
               {combined && (
-                <button type="button" onClick={() => saveAs(combined.base64, combined.fileName)}>
+                <button type="button" onClick={() => downloadBase64(combined.fileName, 'application/pdf', combined.base64)}>
                   {t('documents.dialog.saveCombined')}
                 </button>
               )}

@@ -3,7 +3,7 @@ import { call, onEvent } from '../../ipc/client';
 import { useT } from '../../app/i18n';
 import { formatDateTime } from '../../../shared/format';
 import type { EInvoiceStatus } from '../../../shared/ipc/channels/exports';
-import { downloadBase64 } from './download';
+import { downloadBase64 } from '../../app/files';
 import { RuleList } from './RuleList';
 import './exports.css';
 

@@ -3,7 +3,7 @@ import { call } from '../../ipc/client';
 import { useT } from '../../app/i18n';
 import { berlinMonth } from '../../../shared/format';
 import type { ExportKind, ExportResult } from '../../../shared/ipc/channels/exports';
-import { downloadBase64 } from './download';
+import { downloadBase64 } from '../../app/files';
 import './exports.css';
 
 const KINDS: ExportKind[] = ['datev', 'csv-invoices', 'csv-orders', 'pdf-zip'];

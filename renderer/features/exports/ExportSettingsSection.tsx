@@ -4,7 +4,7 @@ import { useT } from '../../app/i18n';
 import type { ExportSettings } from '../../../shared/ipc/channels/exports';
 import type { ValidationReport } from '../../../shared/einvoice/rules';
 import { BOOKING_CASES, REVENUE_ACCOUNTS } from '../../../shared/datev/accounts';
-import { fileToBase64 } from './download';
+import { fileToBase64 } from '../../app/files';
 import { RuleList } from './RuleList';
 import './exports.css';
 

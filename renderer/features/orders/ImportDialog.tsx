@@ -3,7 +3,7 @@ import { useT } from '../../app/i18n';
 import { call } from '../../ipc/client';
 import { useJobs } from '../../stores/jobs';
 import { ImportReport } from '../../../shared/orders/import-report';
-import { fileToBase64 } from './files';
+import { fileToBase64 } from '../../app/files';
 import { useOrders } from './store';
 import { MappingForm } from './MappingForm';
 

@@ -1,7 +1,7 @@
 import type { Contributions } from '../../app/registries';
 import { ShipDialog } from './ShipDialog';
 import { call } from '../../ipc/client';
-import { download } from './files';
+import { downloadText } from '../../app/files';
 
 /** What the orders capability adds to the shell: the 'Versendet' batch action and the tracking-upload files. */
 export const ordersContributions: Contributions = {
@@ -28,7 +28,7 @@ export const ordersContributions: Contributions = {
       order: 90,
       run: async (ctx) => {
         const r = await call('orders:tracking:export', { target: 'ebay', ids: ctx.orderIds });
-        download(r.fileName, r.content, 'text/csv;charset=utf-8');
+        downloadText(r.fileName, r.content, 'text/csv;charset=utf-8');
       },
     },
     {
@@ -37,7 +37,7 @@ export const ordersContributions: Contributions = {
       order: 91,
       run: async (ctx) => {
         const r = await call('orders:tracking:export', { target: 'amazon', ids: ctx.orderIds });
-        download(r.fileName, r.content);
+        downloadText(r.fileName, r.content);
       },
     },
   ],
