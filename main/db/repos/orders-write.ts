@@ -1,11 +1,11 @@
 import type { Db } from '../types';
 import type { Order, OrderDraft, OrderItem } from '../../../shared/domain/order';
 import type { AddressWarning } from '../../../shared/domain/address';
-import { replaceItems } from './orders';
-
-/** Writes beyond the foundation's insertOrder: full update (unlocked orders), shipping, manual numbers. */
+import { orderRowParams, replaceItems } from './orders';
 
 const goodsCents = (items: OrderItem[]) => items.reduce((s, i) => s + i.unitPriceCents * i.quantity, 0);
+
+/** Writes beyond the foundation's insertOrder: full update (unlocked orders), shipping, manual numbers. */
 
 /** Replaces an order's content with a draft (import of a changed unlocked order, manual edit). */
 export function updateOrderContent(db: Db, id: number, d: OrderDraft, warnings: AddressWarning[], nowIso: string): void {
@@ -17,17 +17,7 @@ export function updateOrderContent(db: Db, id: number, d: OrderDraft, warnings: 
        weight_grams = @weightGrams, tracking_number = @trackingNumber, carrier = @carrier, shipped_at = @shippedAt,
        note = @note, warnings = @warnings, updated_at = @now
      WHERE id = @id AND locked = 0`,
-  ).run({
-    ...d,
-    id,
-    shipTo: JSON.stringify(d.shipTo),
-    billTo: d.billTo ? JSON.stringify(d.billTo) : null,
-    shipCountry: d.shipTo.country,
-    goodsCents: goodsCents(d.items),
-    itemCount: d.items.reduce((s, i) => s + i.quantity, 0),
-    warnings: JSON.stringify(warnings),
-    now: nowIso,
-  });
+  ).run({ ...orderRowParams(d, warnings, nowIso), id });
   replaceItems(db, id, d.items);
 }
 

@@ -59,6 +59,22 @@ function rowToOrder(r: OrderRow, items: ItemRow[]): Order {
 
 const goodsCents = (items: OrderItem[]) => items.reduce((s, i) => s + i.unitPriceCents * i.quantity, 0);
 
+/** The named SQL parameters of an order row, derived from a draft (insert and content update share them). */
+export function orderRowParams(d: OrderDraft, warnings: AddressWarning[], nowIso: string) {
+  return {
+    ...d,
+    // Drafts built without the schema (older callers) have no reference: store ''.
+    buyerReference: d.buyerReference ?? '',
+    shipTo: JSON.stringify(d.shipTo),
+    billTo: d.billTo ? JSON.stringify(d.billTo) : null,
+    shipCountry: d.shipTo.country,
+    goodsCents: goodsCents(d.items),
+    itemCount: d.items.reduce((s, i) => s + i.quantity, 0),
+    warnings: JSON.stringify(warnings),
+    now: nowIso,
+  };
+}
+
 export function insertOrder(db: Db, d: OrderDraft, warnings: AddressWarning[], nowIso: string): number {
   const res = db
     .prepare(
@@ -71,18 +87,7 @@ export function insertOrder(db: Db, d: OrderDraft, warnings: AddressWarning[], n
         @totalCents, @goodsCents, @itemCount, @weightGrams, @trackingNumber, @carrier, @shippedAt, @note, @warnings,
         @now, @now, @buyerReference)`,
     )
-    .run({
-      ...d,
-      // Drafts built without the schema (older callers) have no reference: store ''.
-      buyerReference: d.buyerReference ?? '',
-      shipTo: JSON.stringify(d.shipTo),
-      billTo: d.billTo ? JSON.stringify(d.billTo) : null,
-      shipCountry: d.shipTo.country,
-      goodsCents: goodsCents(d.items),
-      itemCount: d.items.reduce((s, i) => s + i.quantity, 0),
-      warnings: JSON.stringify(warnings),
-      now: nowIso,
-    });
+    .run(orderRowParams(d, warnings, nowIso));
   const id = Number(res.lastInsertRowid);
   replaceItems(db, id, d.items);
   return id;
