@@ -27,6 +27,9 @@ describe('Frankieren in Chromium against the fake Internetmarke server', () => {
     // The rule table picked Standardbrief, Kompaktbrief and Großbrief by weight.
     const table = page.getByTestId('franking-candidates');
     await table.waitFor();
+    // Opened on its own, the view buys nothing by default: the seller picks the orders.
+    await expect(page.getByTestId('franking-buy').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('franking-select-all').check();
     const ids = w.orderIds;
     await expect(page.getByTestId(`franking-product-${ids[0]}`).inputValue()).resolves.toBe('1');
     await expect(page.getByTestId(`franking-product-${ids[1]}`).inputValue()).resolves.toBe('11');

@@ -31,7 +31,9 @@ export function BuyPanel({ onBought }: { onBought(): void }) {
   const load = async () => {
     const list = await call('franking:candidates', preselected ? { orderIds: preselected } : {});
     setCandidates(list);
-    setSelected(new Set(list.filter((c) => !c.problem && !c.hasStamp).map((c) => c.orderId)));
+    // Orders brought from the order list's selection are the seller's choice; opened on its own, the view
+    // selects nothing, so no stamp is bought for a long list by default.
+    setSelected(new Set(preselected ? list.filter((c) => !c.problem && !c.hasStamp).map((c) => c.orderId) : []));
     setPicks({});
   };
   useEffect(() => {
@@ -101,6 +103,7 @@ export function BuyPanel({ onBought }: { onBought(): void }) {
                 <input
                   type="checkbox"
                   aria-label={t('franking.selectAll')}
+                  data-testid="franking-select-all"
                   checked={chosen.length > 0 && chosen.length === candidates.filter((c) => !c.problem).length}
                   onChange={(e) => setSelected(new Set(e.target.checked ? candidates.filter((c) => !c.problem).map((c) => c.orderId) : []))}
                 />
