@@ -1,4 +1,5 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
+import { friendlyFormatIBAN } from 'ibantools';
 import { CompanySettings, type CompanySettings as Company } from '../../../shared/domain/settings';
 import { call } from '../../ipc/client';
 import { useT } from '../../app/i18n';
@@ -22,7 +23,8 @@ export function SettingsView() {
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
-    void call('settings:company:get', {}).then(setForm);
+    // IBAN shown in groups of four, as printed on a bank card; saved without spaces.
+    void call('settings:company:get', {}).then((c) => setForm({ ...c, iban: friendlyFormatIBAN(c.iban) ?? c.iban }));
   }, []);
   if (!form) return <p>{t('common.loading')}</p>;
 
@@ -50,7 +52,8 @@ export function SettingsView() {
       return;
     }
     try {
-      setForm(await call('settings:company:save', check.data));
+      const saved = await call('settings:company:save', check.data);
+      setForm({ ...saved, iban: friendlyFormatIBAN(saved.iban) ?? saved.iban });
       setErrors({});
       setStatus({ kind: 'ok', text: t('settings.saved') });
     } catch (e) {
@@ -92,20 +95,19 @@ export function SettingsView() {
               </label>
             ))}
           </div>
+          {g.titleKey === 'settings.tax' && (
+            <label className="check">
+              <input
+                type="checkbox"
+                data-testid="settings-kleinunternehmer"
+                checked={form.kleinunternehmer}
+                onChange={(e) => set('kleinunternehmer', e.target.checked)}
+              />
+              {t('settings.kleinunternehmer')}
+            </label>
+          )}
         </fieldset>
       ))}
-      <fieldset>
-        <legend>{t('settings.tax')}</legend>
-        <label className="check">
-          <input
-            type="checkbox"
-            data-testid="settings-kleinunternehmer"
-            checked={form.kleinunternehmer}
-            onChange={(e) => set('kleinunternehmer', e.target.checked)}
-          />
-          {t('settings.kleinunternehmer')}
-        </label>
-      </fieldset>
       <fieldset>
         <legend>{t('settings.logo')}</legend>
         {form.logoDataUrl && <img className="logo-preview" src={form.logoDataUrl} alt={t('settings.logo')} />}
