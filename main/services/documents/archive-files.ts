@@ -1,3 +1,4 @@
+import { open, mkdir, rename, chmod, readFile, rm } from 'node:fs/promises';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, chmodSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -55,6 +56,38 @@ export function ensureArchiveFile(dataDir: string, doc: { number: string; kind: 
   if (!(existsSync(path) && sha256(readFileSync(path)) === pdfSha256)) {
     if (existsSync(path)) rmSync(path, { force: true });
     writeDurably(path, pdf);
+  }
+  return path;
+}
+
+/**
+ * ensureArchiveFile without blocking the thread: the writes and both fsyncs run on libuv's pool, so a
+ * batch commits the next document while this one's file reaches the disk. Same crash behaviour.
+ */
+export async function ensureArchiveFileAsync(dataDir: string, doc: { number: string; kind: DocKind; issue_date: string }, pdf: Uint8Array, pdfSha256: string): Promise<string> {
+  const path = archivePath(dataDir, doc.kind, doc.issue_date, doc.number);
+  const existing = await readFile(path).catch(() => null);
+  if (existing && sha256(existing) === pdfSha256) return path;
+  if (existing) await rm(path, { force: true });
+  const dir = join(path, '..');
+  await mkdir(dir, { recursive: true });
+  const tmp = `${path}.tmp`;
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(pdf);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, path);
+  await chmod(path, 0o444);
+  const dh = await open(dir, 'r');
+  try {
+    await dh.sync();
+  } catch {
+    // Directories cannot be fsynced on Windows; the rename is still atomic there.
+  } finally {
+    await dh.close();
   }
   return path;
 }

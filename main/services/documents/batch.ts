@@ -67,8 +67,9 @@ export function registerBatchJob(core: AppCore, issuer: DocumentIssuer, printing
       if (p.invoice) issuer.prefetch(next, 'invoice', repo.openInvoiceOf(core.db, orderId) ? 0 : 1);
       if (p.deliveryNote) issuer.prefetch(next, 'delivery_note', repo.deliveryNoteOf(core.db, orderId) ? 0 : 1);
       try {
-        if (p.invoice) await issuer.issueInvoice(orderId);
-        if (p.deliveryNote) await issuer.issueDeliveryNote(orderId);
+        // The archive files are finished in the background while the next order is committed (finish waits for them).
+        if (p.invoice) await issuer.issueInvoice(orderId, { deferArchiveFile: true });
+        if (p.deliveryNote) await issuer.issueDeliveryNote(orderId, { deferArchiveFile: true });
         return { state: 'done' };
       } catch (e) {
         // Bad data of one order (address, tax rate) skips it with the reason; the batch goes on.
@@ -78,6 +79,7 @@ export function registerBatchJob(core: AppCore, issuer: DocumentIssuer, printing
     },
     async finish(p, ctx) {
       upcoming.delete(ctx.jobId);
+      await issuer.settleArchiveFiles();
       issuer.flushArchiveFiles();
       const ids = ctx.items.filter((i) => i.state === 'done').map((i) => Number(i.ref));
       const docs = batchDocuments(core.db, ids, p);

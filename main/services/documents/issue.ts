@@ -11,10 +11,12 @@ import { KLEINUNTERNEHMER_LIMIT_CENTS } from '../../../shared/tax/tax-case';
 import { commitNumber, peekNumber, stillNext, type Tentative } from './numbering';
 import { readDocumentSettings } from './settings';
 import { buildCancellationSnapshot, buildDeliveryNoteSnapshot, buildInvoiceSnapshot, decideFor } from './build-snapshot';
-import { ensureArchiveFile, sha256 } from './archive-files';
+import { ensureArchiveFileAsync, sha256 } from './archive-files';
 import type { Renderer, RenderJob } from './render';
 
 export type Issued = { row: repo.DocumentRow; created: boolean };
+/** deferArchiveFile: return once committed; the archive file is finished in the background (batch; see settleArchiveFiles). */
+export type IssueOptions = { deferArchiveFile?: boolean };
 export type IssuedListener = (snapshot: InvoiceSnapshot, pdf: Uint8Array) => void;
 
 type Prepared = { tentative: Tentative; render: RenderJob; content: string; meta: Omit<repo.NewDocument, 'content' | 'pdf' | 'pdf_sha256' | 'pdf_bytes' | 'content_sha256' | 'number' | 'range_key' | 'seq'> };
@@ -38,6 +40,8 @@ export class DocumentIssuer {
    */
   private pendingFiles: { id: number; path: string }[] = [];
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Archive files still being written (deferred by a batch). */
+  private fileWrites = new Set<Promise<void>>();
   private prefetched = new Map<string, { content: string; form: string; issuedAt: string; pdf: Promise<Uint8Array | null> }>();
 
   constructor(
@@ -63,13 +67,13 @@ export class DocumentIssuer {
     return berlinDay(this.core.clock.now());
   }
 
-  async issueInvoice(orderId: number): Promise<Issued> {
+  async issueInvoice(orderId: number, opts: IssueOptions = {}): Promise<Issued> {
     const existing = repo.openInvoiceOf(this.core.db, orderId);
     if (existing) return { row: existing, created: false };
     const o = this.order(orderId);
     if (o.status === 'cancelled') throw new AppError('ORDER_CANCELLED', `Auftrag ${o.externalId} ist storniert; dafür wird keine Rechnung erstellt.`);
     this.chargeGuard().assertMayCharge([orderId], 'invoice');
-    return this.issueLoop(orderId, 'invoice', () => this.prepareInvoice(o));
+    return this.issueLoop(orderId, 'invoice', () => this.prepareInvoice(o), undefined, opts);
   }
 
   /**
@@ -100,13 +104,13 @@ export class DocumentIssuer {
     }
   }
 
-  async issueDeliveryNote(orderId: number): Promise<Issued> {
+  async issueDeliveryNote(orderId: number, opts: IssueOptions = {}): Promise<Issued> {
     const existing = repo.deliveryNoteOf(this.core.db, orderId);
     if (existing) return { row: existing, created: false };
     const o = this.order(orderId);
     if (o.status === 'cancelled') throw new AppError('ORDER_CANCELLED', `Auftrag ${o.externalId} ist storniert; dafür wird kein Lieferschein erstellt.`);
     this.chargeGuard().assertMayCharge([orderId], 'delivery_note');
-    return this.issueLoop(orderId, 'delivery_note', () => this.prepareDeliveryNote(o));
+    return this.issueLoop(orderId, 'delivery_note', () => this.prepareDeliveryNote(o), undefined, opts);
   }
 
   async cancelInvoice(number: string): Promise<Issued> {
@@ -192,13 +196,18 @@ export class DocumentIssuer {
     };
   }
 
-  private async issueLoop(orderId: number, kind: repo.DocKind, prepare: () => Prepared, cancels?: repo.DocumentRow): Promise<Issued> {
+  private async issueLoop(orderId: number, kind: repo.DocKind, prepare: () => Prepared, cancels?: repo.DocumentRow, opts: IssueOptions = {}): Promise<Issued> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const p = prepare();
       const pdf = await this.renderOrReuse(`${kind}:${orderId}`, p);
       const out = this.commit(orderId, kind, p, pdf, cancels);
       if (out === 'retry') continue;
-      if (out.created) this.afterCommit(out.row, p, pdf);
+      if (out.created) {
+        const file = this.writeArchiveFile(out.row, pdf);
+        if (!opts.deferArchiveFile) await file;
+        else file.catch(() => undefined); // logged by writeArchiveFile
+        this.notifyIssued(out.row, p, pdf);
+      }
       return out;
     }
     throw new AppError('NUMBER_BUSY', 'Die Belegnummer wurde mehrfach gleichzeitig vergeben; bitte erneut versuchen.');
@@ -280,12 +289,34 @@ export class DocumentIssuer {
     }
   }
 
-  private afterCommit(row: repo.DocumentRow, p: Prepared, pdf: Uint8Array): void {
-    this.pendingFiles.push({ id: row.id, path: ensureArchiveFile(this.core.dataDir, row, pdf, row.pdf_sha256) });
-    if (!this.flushTimer) {
-      this.flushTimer = setTimeout(() => this.flushArchiveFiles(), 1000);
-      this.flushTimer.unref();
-    }
+  /**
+   * Writes the archive file after the commit (never before: no file without its record). It is noted
+   * in doc_archive_files only once it is on disk; should the process die first, start-up recovery
+   * writes or notes it.
+   */
+  private writeArchiveFile(row: repo.DocumentRow, pdf: Uint8Array): Promise<void> {
+    const write = ensureArchiveFileAsync(this.core.dataDir, row, pdf, row.pdf_sha256).then((path) => {
+      this.pendingFiles.push({ id: row.id, path });
+      if (!this.flushTimer) {
+        this.flushTimer = setTimeout(() => this.flushArchiveFiles(), 1000);
+        this.flushTimer.unref();
+      }
+    });
+    const tracked = write.then(
+      () => undefined,
+      (e: unknown) => this.core.logger.error('documents.archive_write_failed', { number: row.number, error: e instanceof Error ? e.message : String(e) }),
+    );
+    this.fileWrites.add(tracked);
+    void tracked.finally(() => this.fileWrites.delete(tracked));
+    return write;
+  }
+
+  /** Waits for the archive files still being written (batch end). A failed one is logged; recovery rewrites it at the next start. */
+  async settleArchiveFiles(): Promise<void> {
+    while (this.fileWrites.size) await Promise.all([...this.fileWrites]);
+  }
+
+  private notifyIssued(row: repo.DocumentRow, p: Prepared, pdf: Uint8Array): void {
     if (p.render.kind !== 'invoice') return;
     for (const l of this.listeners) {
       try {
@@ -295,4 +326,5 @@ export class DocumentIssuer {
       }
     }
   }
+
 }

@@ -11,9 +11,14 @@ type Pending = { resolve(b: Uint8Array): void; reject(e: Error): void };
  * worker fails to start, rendering stays in the calling thread — same bytes either way.
  */
 export function createRenderPool(logger: Logger, size = Math.max(1, Math.min(4, availableParallelism()))): { render: Renderer; close(): Promise<void> } {
-  let loader: string;
+  // Node 20 ignores `--import tsx` in a worker's execArgv (the worker then fails with "Unknown file
+  // extension .ts" and everything was silently rendered in the main thread). So each worker starts
+  // from a tiny ES module that registers tsx in its own thread and then imports the TypeScript worker.
+  let entry: URL;
   try {
-    loader = import.meta.resolve('tsx');
+    const api = import.meta.resolve('tsx/esm/api');
+    const worker = new URL('./render-worker.ts', import.meta.url).href;
+    entry = new URL(`data:text/javascript,${encodeURIComponent(`import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(worker)});`)}`);
   } catch {
     return { render: renderInThread, close: async () => undefined };
   }
@@ -22,7 +27,7 @@ export function createRenderPool(logger: Logger, size = Math.max(1, Math.min(4, 
   let seq = 0;
   let broken = false;
   for (let i = 0; i < size; i++) {
-    const w = new Worker(new URL('./render-worker.ts', import.meta.url), { execArgv: ['--import', loader] });
+    const w = new Worker(entry);
     w.unref();
     w.on('message', (m: { id: number; pdf?: Uint8Array; error?: string }) => {
       const p = pending.get(m.id);

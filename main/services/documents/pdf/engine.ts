@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
  * EmbeddedFont (own subset, own id), so the parsed fonts are shared across documents.
  */
 (function shareParsedFonts() {
-  type FontLike = { font: unknown; constructor: new (doc: unknown, font: unknown, id: string) => FontLike };
+  type FontLike = { font: unknown; layoutCache?: Record<string, unknown>; constructor: new (doc: unknown, font: unknown, id: string) => FontLike };
   type Doc = {
     fontCache: Record<string, Record<string, FontLike>>; _fontCount: number; _fontFamilies: Record<string, FontLike>; _font: FontLike;
     getFontType(b: boolean, i: boolean): string; getFontFile(f: string, b: boolean, i: boolean): unknown;
@@ -19,6 +19,13 @@ const require = createRequire(import.meta.url);
   const PdfmakeDocument = (require('pdfmake/js/PDFDocument') as { default: { prototype: Doc & { provideFont(f: string, b: boolean, i: boolean): FontLike } } }).default;
   const original = PdfmakeDocument.prototype.provideFont;
   const parsed = new Map<string, FontLike>();
+  const layouts = new Map<string, { cache: Record<string, unknown>; docs: number }>();
+  /** Renewed every 500 documents so a long-running app does not keep every word it ever printed. */
+  const sharedLayouts = (path: string) => {
+    let l = layouts.get(path);
+    if (!l || ++l.docs > 500) layouts.set(path, (l = { cache: Object.create(null) as Record<string, unknown>, docs: 1 }));
+    return l.cache;
+  };
   PdfmakeDocument.prototype.provideFont = function (this: Doc, family: string, bold: boolean, italics: boolean): FontLike {
     const type = this.getFontType(bold, italics);
     const cached = this.fontCache[family]?.[type];
@@ -31,6 +38,9 @@ const require = createRequire(import.meta.url);
       return f;
     }
     const ef = new proto.constructor(this, proto.font, `F${++this._fontCount}`);
+    // Word layouts (fontkit shaping, a third of the render time) depend only on the font and the word,
+    // so documents share them; glyphs still go into each document's own subset when text is encoded.
+    if (ef.layoutCache) ef.layoutCache = sharedLayouts(path);
     this._fontFamilies[path] = ef;
     this._font = ef;
     (this.fontCache[family] ??= {})[type] = ef;
