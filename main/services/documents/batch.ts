@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { AppCore } from '../../app/core';
 import * as repo from '../../db/repos/documents';
 import { jobItems } from '../../db/repos/jobs';
@@ -39,12 +39,14 @@ export function batchDocuments(db: AppCore['db'], orderIds: number[], p: BatchPa
 export async function combinePdfs(db: AppCore['db'], docs: repo.DocumentRow[]): Promise<Uint8Array> {
   const out = await PDFDocument.create();
   for (const d of docs) {
-    const src = await PDFDocument.load(repo.documentPdf(db, d.number)!.pdf);
+    // pdf-lib yields to the event loop every 100 parsed / 50 written objects by default, which made
+    // combining a 1,000-invoice batch take seconds; the bytes are the same without the pauses.
+    const src = await PDFDocument.load(repo.documentPdf(db, d.number)!.pdf, { parseSpeed: ParseSpeeds.Fastest, updateMetadata: false });
     const pages = await out.copyPages(src, src.getPageIndices());
     pages.forEach((pg) => out.addPage(pg));
   }
   out.setCreator('Portodesk');
-  return out.save();
+  return out.save({ objectsPerTick: Infinity });
 }
 
 /**

@@ -11,7 +11,8 @@ const require = createRequire(import.meta.url);
  * EmbeddedFont (own subset, own id), so the parsed fonts are shared across documents.
  */
 (function shareParsedFonts() {
-  type FontLike = { font: unknown; layoutCache?: Record<string, unknown>; constructor: new (doc: unknown, font: unknown, id: string) => FontLike };
+  type Subset = { glyphs: number[]; encode(): unknown };
+  type FontLike = { font: unknown; layoutCache?: Record<string, unknown>; subset: Subset; constructor: new (doc: unknown, font: unknown, id: string) => FontLike };
   type Doc = {
     fontCache: Record<string, Record<string, FontLike>>; _fontCount: number; _fontFamilies: Record<string, FontLike>; _font: FontLike;
     getFontType(b: boolean, i: boolean): string; getFontFile(f: string, b: boolean, i: boolean): unknown;
@@ -20,6 +21,27 @@ const require = createRequire(import.meta.url);
   const original = PdfmakeDocument.prototype.provideFont;
   const parsed = new Map<string, FontLike>();
   const layouts = new Map<string, { cache: Record<string, unknown>; docs: number }>();
+  /**
+   * Encoding the embedded subset is the largest single step of a render. Its bytes depend only on the
+   * font and the glyphs in the order the document first used them, and invoices printed from the same
+   * template mostly share both, so an encoded subset is reused for an identical glyph list.
+   */
+  const subsets = new Map<string, Map<string, unknown>>();
+  const reuseSubsets = (subset: Subset, path: string) => {
+    let cache = subsets.get(path);
+    if (!cache) subsets.set(path, (cache = new Map()));
+    const encode = subset.encode;
+    subset.encode = function (this: Subset) {
+      const key = this.glyphs.join(',');
+      let bytes = cache.get(key);
+      if (bytes === undefined) {
+        bytes = encode.call(this);
+        if (cache.size >= 64) cache.clear();
+        cache.set(key, bytes);
+      }
+      return bytes;
+    };
+  };
   /** Renewed every 500 documents so a long-running app does not keep every word it ever printed. */
   const sharedLayouts = (path: string) => {
     let l = layouts.get(path);
@@ -41,6 +63,7 @@ const require = createRequire(import.meta.url);
     // Word layouts (fontkit shaping, a third of the render time) depend only on the font and the word,
     // so documents share them; glyphs still go into each document's own subset when text is encoded.
     if (ef.layoutCache) ef.layoutCache = sharedLayouts(path);
+    reuseSubsets(ef.subset, path);
     this._fontFamilies[path] = ef;
     this._font = ef;
     (this.fontCache[family] ??= {})[type] = ef;
