@@ -1,26 +1,11 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
+import { pdfmakeOffline } from '../main/pdf/pdfmake-offline';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { friendlyFormatIBAN } from 'ibantools';
 import type { StoredInvoice } from './storage/types';
 import { formatCents } from '../shared/format';
 import { VAT_PERCENT } from '../shared/fees/rules';
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
-type PdfMakeServer = typeof pdfmake & { setLocalAccessPolicy(cb: (p: string) => boolean): void; setUrlAccessPolicy(cb: (u: string) => boolean): void };
-const pm = pdfmake as PdfMakeServer;
-pm.setFonts({
-  Roboto: {
-    normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pm.setUrlAccessPolicy(() => false);
-pm.setLocalAccessPolicy((p) => p.startsWith(FONT_DIR));
+const pm = pdfmakeOffline;
 
 /** Who issues the fee invoices (§14 UStG): configured per deployment (server/config.ts). */
 export type Issuer = { name: string; address: string[]; vatId: string; creditorId: string; email: string };

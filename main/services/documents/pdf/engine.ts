@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
+import { pdfmakeOffline } from '../../../pdf/pdfmake-offline';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 
 const require = createRequire(import.meta.url);
@@ -70,22 +69,7 @@ const require = createRequire(import.meta.url);
     return ef;
   };
 })();
-/** Roboto ships inside the pdfmake package: the PDFs embed it, nothing is fetched. */
-const FONT_DIR = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
-
-type PdfMakeServer = typeof pdfmake & { setLocalAccessPolicy(cb: (p: string) => boolean): void; setUrlAccessPolicy(cb: (u: string) => boolean): void };
-const pm = pdfmake as PdfMakeServer;
-pm.setFonts({
-  Roboto: {
-    normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// Fully offline: no URL is ever fetched, only the bundled fonts are read from disk.
-pm.setUrlAccessPolicy(() => false);
-pm.setLocalAccessPolicy((p) => p.startsWith(FONT_DIR));
+const pm = pdfmakeOffline;
 
 /** Where each row of the items table landed: row index → page number (1-based). */
 export type RowPages = Map<number, number>;
