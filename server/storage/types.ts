@@ -1,4 +1,4 @@
-import type { WireBillingDetails, WireUsageEvent } from '../../shared/fees/api';
+import type { WireBillingDetails, WireInvoice, WireUsageEvent } from '../../shared/fees/api';
 
 /** A registered seller. The token itself is never stored, only its SHA-256 hash. */
 export type Account = {
@@ -24,17 +24,9 @@ export type InvoiceLine = {
   netCents: number;
 };
 
-export type StoredInvoice = {
-  number: string;
+/** What the app sees of an invoice (WireInvoice), plus what only the service keeps. */
+export type StoredInvoice = WireInvoice & {
   accountId: string;
-  invoiceDay: string;
-  dueDay: string;
-  periodFrom: string;
-  periodTo: string;
-  netCents: number;
-  vatCents: number;
-  grossCents: number;
-  orders: number;
   lines: InvoiceLine[];
   /** Name, e-mail and billing details as they were at issue: the invoice never changes afterwards. */
   recipient: { name: string; email: string; details: WireBillingDetails | null };

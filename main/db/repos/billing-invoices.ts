@@ -1,18 +1,8 @@
 import type { Db } from '../types';
+import type { WireInvoice } from '../../../shared/fees/api';
 
 /** Fee invoices as read from the billing service (a local copy, so the list shows offline). */
-export type FeeInvoiceRow = {
-  number: string;
-  invoiceDay: string;
-  dueDay: string;
-  periodFrom: string;
-  periodTo: string;
-  netCents: number;
-  vatCents: number;
-  grossCents: number;
-  orders: number;
-  pdfPath: string | null;
-};
+export type FeeInvoiceRow = WireInvoice & { pdfPath: string | null };
 type Sql = {
   number: string; invoice_day: string; due_day: string; period_from: string; period_to: string; net_cents: number; vat_cents: number;
   gross_cents: number; orders: number; pdf_path: string | null;
