@@ -3,6 +3,7 @@ import { call, onEvent } from '../../ipc/client';
 import { useT } from '../../app/i18n';
 import type { JobView } from '../../../shared/domain/job';
 import { base64ToBlobUrl, downloadBase64 } from '../../app/files';
+import { Dialog } from '../../app/Dialog';
 
 type Result = { combinedPath: string; printed: boolean; printer: string | null; reason: string | null } | null;
 
@@ -63,8 +64,7 @@ export function PrintDocumentsDialog({ orderIds, onClose, onDone }: { orderIds: 
   const result = (job?.result ?? null) as Result;
   const finished = job && (job.state === 'done' || job.state === 'cancelled' || job.state === 'failed');
   return (
-    <div className="dialog-backdrop" role="presentation">
-    <div className="dialog documents-dialog" role="dialog" aria-modal="true" aria-labelledby="documents-dialog-title" data-testid="documents-dialog">
+    <Dialog className="documents-dialog" titleId="documents-dialog-title" testId="documents-dialog" onClose={onClose}>
       <h2 id="documents-dialog-title">{t('documents.dialog.title')}</h2>
       <p className="muted">{t('documents.dialog.count', { count: orderIds.length })}</p>
       {!job && (
@@ -144,7 +144,6 @@ export function PrintDocumentsDialog({ orderIds, onClose, onDone }: { orderIds: 
         </button>
       </div>
       {!invoice && !deliveryNote && <p className="warn">{t('documents.dialog.nothing')}</p>}
-    </div>
-    </div>
+    </Dialog>
   );
 }

@@ -6,6 +6,7 @@ import { ImportReport } from '../../../shared/orders/import-report';
 import { fileToBase64 } from '../../app/files';
 import { useOrders } from './store';
 import { MappingForm } from './MappingForm';
+import { Dialog } from '../../app/Dialog';
 
 type Format = { id: string; label: string; hint: string };
 
@@ -65,8 +66,7 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
   const processed = job ? job.done + job.failed + job.skipped : 0;
 
   return (
-    <div className="dialog-backdrop" role="presentation">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
+    <Dialog titleId="import-title" testId="import-dialog" onClose={onClose}>
         <h2 id="import-title">{t('orders.import.title')}</h2>
         {!jobId && (
           <>
@@ -177,7 +177,6 @@ export function ImportDialog({ initialFiles, onClose }: { initialFiles: File[]; 
             {t('common.close')}
           </button>
         </div>
-      </div>
-    </div>
+    </Dialog>
   );
 }

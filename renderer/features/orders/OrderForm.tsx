@@ -5,6 +5,7 @@ import { parseAmountCents } from '../../../shared/orders/money';
 import type { Order } from '../../../shared/domain/order';
 import type { AddressWarning } from '../../../shared/domain/address';
 import { isLeitwegId } from '../../../shared/einvoice/codes';
+import { Dialog } from '../../app/Dialog';
 
 type Item = { title: string; sku: string; quantity: string; price: string };
 const euro = (c: number) => (c / 100).toFixed(2).replace('.', ',');
@@ -69,18 +70,7 @@ export function OrderForm({ order, onDone, onCancel }: { order: Order | null; on
 
   const setItem = (i: number, p: Partial<Item>) => setItems(items.map((it, j) => (j === i ? { ...it, ...p } : it)));
   return (
-    <div className="dialog-backdrop" role="presentation">
-      <form
-        className="dialog order-form"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="order-form-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        data-testid="order-form"
-      >
+    <Dialog className="order-form" titleId="order-form-title" testId="order-form" onClose={onCancel} onSubmit={() => void save()}>
         <h2 id="order-form-title">{order ? t('orders.form.title.edit', { externalId: order.externalId }) : t('orders.form.title.new')}</h2>
         <div className="form-grid">
           {!order && (
@@ -160,7 +150,6 @@ export function OrderForm({ order, onDone, onCancel }: { order: Order | null; on
             {t('common.cancel')}
           </button>
         </div>
-      </form>
-    </div>
+    </Dialog>
   );
 }

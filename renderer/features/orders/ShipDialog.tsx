@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../../app/i18n';
 import { call } from '../../ipc/client';
+import { Dialog } from '../../app/Dialog';
 
 /** "Versendet" for the selection: tracking number only when one order is selected (one parcel, one number). */
 export function ShipDialog({ ids, onDone }: { ids: number[]; onDone(): void }) {
@@ -18,19 +19,15 @@ export function ShipDialog({ ids, onDone }: { ids: number[]; onDone(): void }) {
     }
   };
   return (
-    <div className="dialog-backdrop" role="presentation">
-      <form
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="ship-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (result) onDone();
-          else void run();
-        }}
-        data-testid="ship-dialog"
-      >
+    <Dialog
+      titleId="ship-title"
+      testId="ship-dialog"
+      onClose={onDone}
+      onSubmit={() => {
+        if (result) onDone();
+        else void run();
+      }}
+    >
         <h2 id="ship-title">{t('orders.ship.title', { count: ids.length })}</h2>
         {!result && (
           <>
@@ -58,7 +55,6 @@ export function ShipDialog({ ids, onDone }: { ids: number[]; onDone(): void }) {
             </button>
           )}
         </div>
-      </form>
-    </div>
+    </Dialog>
   );
 }
